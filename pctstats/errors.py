@@ -1,0 +1,65 @@
+"""Errors raised by pctstats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DataIssue:
+    """One broken rule in the record set: where it is and what was expected.
+
+    Attributes
+    ----------
+    file
+        The file's name (e.g. ``"estimates.csv"``).
+    row
+        The 1-based data row (the header is row 0; the file's line number is ``row + 1``), or
+        ``None`` for a problem with the file or its header.
+    column
+        The column, or ``None`` for a problem with a whole row or file.
+    rule
+        A short name of the rule broken (e.g. ``"percent_range"``).
+    message
+        One sentence saying what was found and what was expected.
+    record_id
+        The id of the record in that row, where it could be read.
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    rule: str
+    message: str
+    record_id: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row} (line {self.row + 1})"
+            if self.record_id:
+                where += f" [{self.record_id}]"
+        if self.column is not None:
+            where += f", column '{self.column}'"
+        return f"{where}: {self.message} (rule: {self.rule})"
+
+
+class DataError(ValueError):
+    """The record set in ``data/`` breaks a validation rule; nothing was loaded.
+
+    ``issues`` lists every problem found, each naming file, row, column and rule; the message
+    shows them all (up to 25).
+    """
+
+    def __init__(self, issues: list[DataIssue]) -> None:
+        self.issues = list(issues)
+        shown = "\n".join(f"  - {issue}" for issue in self.issues[:25])
+        more = len(self.issues) - 25
+        tail = f"\n  ... and {more} more" if more > 0 else ""
+        noun = "problem" if len(self.issues) == 1 else "problems"
+        super().__init__(f"the record set has {len(self.issues)} {noun}:\n{shown}{tail}")
+
+    @property
+    def first(self) -> DataIssue:
+        """The first problem found."""
+        return self.issues[0]

@@ -1,0 +1,164 @@
+"""Typed, frozen records of the record set: sources, estimates, articles and claims.
+
+Field names are the CSV column names of ``data/`` (see ``data/datapackage.json`` for each field's
+meaning and constraints). Reported values are kept as the strings printed (``"20.2"``, ``"41"``);
+use :mod:`pctstats.reported` to read their numbers and precision. Empty optional fields are
+``None``; list fields are tuples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pctstats.reported import to_decimal
+
+
+@dataclass(frozen=True)
+class Source:
+    """A primary study (S1–S8 of ``shared/reference/sources.md``)."""
+
+    source_id: str
+    label: str
+    authors: str | None
+    year: int
+    online_year: int | None
+    title: str
+    journal: str
+    volume: str | None
+    issue: str | None
+    pages: str | None
+    doi: str
+    pmcid: str | None
+    design: str
+    population: str
+    population_tags: tuple[str, ...]
+    country: str | None
+    n_analysed: int | None
+    n_female: int | None
+    n_male: int | None
+    age_min: int | None
+    age_max: int | None
+    n_quote: str
+    read_in: str
+    notes: str | None
+    open_facts: str | None
+
+    @property
+    def n(self) -> int | None:
+        """The number of participants analysed (``None`` for a review)."""
+        return self.n_analysed
+
+    @property
+    def author_list(self) -> tuple[str, ...]:
+        """Authors as a tuple of ``"Family Initials"`` strings (empty where open)."""
+        return tuple(a.strip() for a in (self.authors or "").split(";") if a.strip())
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """One number a source reports, with its quote and where it was read."""
+
+    estimate_id: str
+    source_id: str
+    measure: str
+    outcome: str
+    sex: str
+    timeframe: str
+    frequency: str
+    context: str
+    exposure: str | None
+    adjustment: str | None
+    population: str
+    population_tags: tuple[str, ...]
+    age_min: int | None
+    age_max: int | None
+    n: int | None
+    k: int | None
+    value: str | None
+    value_high: str | None
+    unit: str
+    ci_level: str | None
+    ci_low: str | None
+    ci_high: str | None
+    weighted: bool
+    quote: str
+    read_in: str
+    version_of: str | None
+    notes: str | None
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The reported value(s) as printed: one, or two for a range."""
+        return tuple(v for v in (self.value, self.value_high) if v is not None)
+
+    @property
+    def is_range(self) -> bool:
+        """Whether the estimate is a range (two values)."""
+        return self.value_high is not None
+
+    @property
+    def value_float(self) -> float | None:
+        """The reported value as a float (for plotting, never for checks)."""
+        return None if self.value is None else float(to_decimal(self.value))
+
+
+@dataclass(frozen=True)
+class Article:
+    """A popular article whose claims are audited."""
+
+    article_id: str
+    outlet: str
+    title: str
+    seed_file: str
+    url: str | None
+    published: date | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One number an article states, what it says about it, and what it traces to."""
+
+    claim_id: str
+    claim_group: str
+    article_id: str
+    quote: str
+    measure: str
+    value: str | None
+    value_high: str | None
+    value_text: str
+    approximation: str
+    unit: str
+    sex: str
+    reference_sex: str | None
+    timeframe: str
+    frequency: str
+    context: str
+    outcome: str
+    population: str
+    population_tags: tuple[str, ...]
+    age_min: int | None
+    age_max: int | None
+    n_claimed: int | None
+    source_kind: str
+    year_claimed: int | None
+    strength_claimed: str | None
+    source_ids: tuple[str, ...]
+    estimate_ids: tuple[str, ...]
+    read_in: str
+    notes: str | None
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The claimed value(s) as printed: none, one, or two for a range."""
+        return tuple(v for v in (self.value, self.value_high) if v is not None)
+
+
+#: The record class of each table, by resource name in ``datapackage.json``.
+RECORD_TYPES: dict[str, type] = {
+    "sources": Source,
+    "estimates": Estimate,
+    "articles": Article,
+    "claims": Claim,
+}

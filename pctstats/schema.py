@@ -1,0 +1,135 @@
+"""Field-level validation driven by ``datapackage.json``: types, required, enum, pattern, ranges.
+
+The data package is the single statement of each field's constraints; this module applies them
+row by row to the CSV text, so ``load()`` needs no extra dependency. (The ``frictionless`` library
+validates the same package in the test suite; it is too heavy to be a runtime dependency.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pctstats.vocab import VOCABULARIES
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a table, as ``datapackage.json`` declares it."""
+
+    name: str
+    type: str
+    required: bool
+    constraints: Mapping[str, Any]
+    vocabulary: str | None
+    list_delimiter: str | None
+    true_values: tuple[str, ...]
+    false_values: tuple[str, ...]
+
+    @classmethod
+    def from_descriptor(cls, descriptor: Mapping[str, Any]) -> FieldSpec:
+        """Build the spec from a Frictionless field descriptor."""
+        constraints = dict(descriptor.get("constraints", {}))
+        return cls(
+            name=descriptor["name"],
+            type=descriptor.get("type", "string"),
+            required=bool(constraints.pop("required", False)),
+            constraints=constraints,
+            vocabulary=descriptor.get("pctstats:vocabulary") or None,
+            list_delimiter=descriptor.get("pctstats:list")
+            or (";" if "pctstats:references" in descriptor else None),
+            true_values=tuple(descriptor.get("trueValues", ["true"])),
+            false_values=tuple(descriptor.get("falseValues", ["false"])),
+        )
+
+
+def parse_field(spec: FieldSpec, text: str) -> tuple[Any, str | None, str | None]:
+    """Parse and check one cell.
+
+    Returns
+    -------
+    tuple
+        ``(value, rule, message)``: the typed value and ``(None, None)`` when the cell is valid,
+        else ``(None, rule, message)`` naming the rule broken and what was expected.
+    """
+    if text == "":
+        if spec.required:
+            return None, "required", "is empty but required"
+        return (() if spec.list_delimiter else None), None, None
+    checked = _check_text(spec, text)
+    if checked is not None:
+        return None, *checked
+    try:
+        value = _convert(spec, text)
+    except ValueError as exc:
+        return None, "type", str(exc)
+    bounds = _check_bounds(spec, value)
+    if bounds is not None:
+        return None, *bounds
+    return value, None, None
+
+
+def _check_text(spec: FieldSpec, text: str) -> tuple[str, str] | None:
+    cons = spec.constraints
+    if text != text.strip():
+        return "whitespace", f"{text!r} has leading or trailing white space"
+    if "minLength" in cons and len(text) < cons["minLength"]:
+        return "min_length", f"{text!r} is shorter than {cons['minLength']} characters"
+    if "pattern" in cons and not re.fullmatch(cons["pattern"], text):
+        expected = (
+            "a decimal string as printed, such as '5.1' or '41'"
+            if cons["pattern"].startswith("^[0-9]+(")
+            else f"text matching {cons['pattern']}"
+        )
+        return "pattern", f"{text!r} is not {expected}"
+    if "enum" in cons and text not in cons["enum"]:
+        return "vocabulary", f"{text!r} is not one of {', '.join(map(repr, cons['enum']))}"
+    if spec.vocabulary and spec.list_delimiter:
+        allowed = VOCABULARIES[spec.vocabulary]
+        for item in text.split(spec.list_delimiter):
+            if item not in allowed:
+                return "vocabulary", (
+                    f"{item!r} is not one of the {spec.vocabulary} vocabulary: "
+                    f"{', '.join(map(repr, allowed))}"
+                )
+    return None
+
+
+def _convert(spec: FieldSpec, text: str) -> Any:
+    if spec.list_delimiter:
+        return tuple(text.split(spec.list_delimiter))
+    if spec.type == "integer":
+        if not re.fullmatch(r"-?[0-9]+", text):
+            raise ValueError(f"{text!r} is not a whole number")
+        return int(text)
+    if spec.type == "boolean":
+        if text in spec.true_values:
+            return True
+        if text in spec.false_values:
+            return False
+        raise ValueError(f"{text!r} is not one of {spec.true_values + spec.false_values}")
+    if spec.type == "date":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+    return text
+
+
+def _check_bounds(spec: FieldSpec, value: Any) -> tuple[str, str] | None:
+    cons = spec.constraints
+    if isinstance(value, int) and not isinstance(value, bool):
+        if "minimum" in cons and value < cons["minimum"]:
+            return "minimum", f"{value} is below the minimum {cons['minimum']}"
+        if "maximum" in cons and value > cons["maximum"]:
+            return "maximum", f"{value} is above the maximum {cons['maximum']}"
+    return None
+
+
+def iter_fields(resource: Mapping[str, Any]) -> Iterator[FieldSpec]:
+    """The field specs of one data-package resource, in column order."""
+    for descriptor in resource["schema"]["fields"]:
+        yield FieldSpec.from_descriptor(descriptor)
