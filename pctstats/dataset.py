@@ -71,12 +71,11 @@ class Dataset:
         records = list(getattr(self, name).values())
         spec = fields(RECORD_TYPES[name])
         columns = [f.name for f in spec]
-        integers = [f.name for f in spec if str(f.type).startswith("int")]
+        kinds = {f.name: str(f.type).split(" |")[0] for f in spec}
         rows = [[getattr(r, c) for c in columns] for r in records]
-        frame = pd.DataFrame(rows, columns=columns, dtype=object).convert_dtypes(
-            convert_string=False, convert_floating=False
-        )
-        frame[integers] = frame[integers].astype("Int64")
+        frame = pd.DataFrame(rows, columns=columns, dtype=object)
+        dtypes = {"int": "Int64", "bool": "boolean", "str": "str"}
+        frame = frame.astype({c: dtypes[k] for c, k in kinds.items() if k in dtypes})
         for column in REPORTED_COLUMNS:
             if column in frame:
                 position = frame.columns.get_loc(column) + 1

@@ -57,7 +57,8 @@ def check_reported(value: object, argument: str = "value") -> str:
         )
     if not _DECIMAL_RE.match(value):
         raise ValueError(
-            f"{argument} must be a printed non-negative decimal such as '5.1' or '41', got {value!r}"
+            f"{argument} must be a printed non-negative decimal such as '5.1' or '41', "
+            f"got {value!r}"
         )
     return value
 

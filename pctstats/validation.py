@@ -40,7 +40,8 @@ def check_unique(file: str, table: Table, columns: Iterable[str], key: str) -> l
                 continue
             if value in seen:
                 issues.append(
-                    _issue(file, row, column, "unique", f"{value!r} repeats row {seen[value]}", rec, key)
+                    _issue(file, row, column, "unique", f"{value!r} repeats row {seen[value]}",
+                           rec, key)
                 )
             else:
                 seen[value] = row
@@ -90,10 +91,12 @@ def check_values(file: str, table: Table, key: str) -> list[DataIssue]:
             if unit == "ratio" and number <= 0:
                 add(column, "ratio_range", f"{rec[column]} is not a positive ratio")
             if unit == "none":
-                add(column, "value_not_allowed", f"unit 'none' carries no number, got {rec[column]!r}")
+                add(column, "value_not_allowed",
+                    f"unit 'none' carries no number, got {rec[column]!r}")
         for low, high_col in (("value", "value_high"), ("ci_low", "ci_high")):
             if low in numbers and high_col in numbers and numbers[low] > numbers[high_col]:
-                add(low, "bounds_order", f"lower {rec[low]} is above upper {rec[high_col]}")
+                add(low, "bounds_order",
+                    f"{low} {rec[low]} is above {high_col} {rec[high_col]} (lower above upper)")
         has_ci = [rec.get("ci_low") is not None, rec.get("ci_high") is not None]
         if any(has_ci) and not all(has_ci):
             add("ci_high" if has_ci[0] else "ci_low", "ci_incomplete", "a CI needs both bounds")
