@@ -62,9 +62,10 @@ class Dataset:
         Examples
         --------
         >>> db = load()
-        >>> db.frame("estimates").loc[lambda d: d.estimate_id == "maczkowiack2019-4weeks",
-        ...                           ["value", "value_num"]].iloc[0].tolist()
-        ['20.2', 20.2]
+        >>> frame = db.frame("estimates").set_index("estimate_id")
+        >>> frame.loc["maczkowiack2019-4weeks", "value"], float(frame.loc["maczkowiack2019-4weeks",
+        ...                                                                "value_num"])
+        ('20.2', 20.2)
         """
         if name not in TABLES:
             raise ValueError(f"name must be one of {', '.join(map(repr, TABLES))}, got {name!r}")

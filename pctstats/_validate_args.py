@@ -1,0 +1,245 @@
+"""Argument checking shared by the statistics modules, in one place.
+
+Every public function of :mod:`pctstats.intervals`, :mod:`pctstats.ratios` and
+:mod:`pctstats.pooling` checks its arguments here, so that a bad argument gives the same clear
+message everywhere: a :class:`ValueError` (or :class:`TypeError` for a value of the wrong type)
+whose text starts with the argument's name.
+
+Counts are whole numbers; ``float`` input is accepted only when every value is integral
+(``106.0``), because data frames read from CSV often hold counts as floats. Booleans, strings,
+NaN and infinities are refused.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Collection
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+
+def _as_numeric_array(value: object, name: str) -> NDArray[np.generic]:
+    """Return ``value`` as a numeric array, or raise a TypeError naming ``name``."""
+    if value is None:
+        raise TypeError(f"{name} must be numeric, got None")
+    if isinstance(value, str | bytes):
+        raise TypeError(f"{name} must be a number or an array of numbers, got the string {value!r}")
+    try:
+        arr = np.asarray(value)
+    except Exception as exc:  # ragged input and the like
+        raise TypeError(f"{name} must be a number or an array of numbers ({exc})") from exc
+    if arr.dtype == np.bool_:
+        raise TypeError(f"{name} must be numeric, got booleans ({value!r})")
+    if arr.dtype == object:
+        try:
+            arr = arr.astype(np.float64)
+        except (TypeError, ValueError) as exc:
+            raise TypeError(f"{name} must be numeric, got {value!r}") from exc
+    if not (np.issubdtype(arr.dtype, np.integer) or np.issubdtype(arr.dtype, np.floating)):
+        raise TypeError(f"{name} must be numeric, got dtype {arr.dtype} ({value!r})")
+    if arr.size == 0:
+        raise ValueError(f"{name} must not be empty")
+    return arr
+
+
+def check_count_array(value: object, name: str) -> NDArray[np.int64]:
+    """Return ``value`` as an int64 array of non-negative whole numbers.
+
+    Parameters
+    ----------
+    value
+        A count or an array of counts.
+    name
+        The argument's name, used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray
+        The counts, dtype ``int64``, same shape as ``value``.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not numeric (a string, booleans, ...).
+    ValueError
+        If a value is NaN, infinite, negative or not a whole number.
+
+    Examples
+    --------
+    >>> check_count_array([3, 4.0], "k")
+    array([3, 4])
+    """
+    arr = _as_numeric_array(value, name)
+    if np.issubdtype(arr.dtype, np.floating):
+        if np.isnan(arr).any():
+            raise ValueError(f"{name} must not contain NaN (got {value!r})")
+        if np.isinf(arr).any():
+            raise ValueError(f"{name} must be finite (got {value!r})")
+        if (arr != np.floor(arr)).any():
+            bad = arr[arr != np.floor(arr)].ravel()[0]
+            raise ValueError(f"{name} must be a whole-number count, got {bad!r}")
+    if (arr < 0).any():
+        bad = arr[arr < 0].ravel()[0]
+        raise ValueError(f"{name} must be a non-negative count, got {bad!r}")
+    return arr.astype(np.int64)
+
+
+def check_counts(
+    k: ArrayLike, n: ArrayLike, *, k_name: str = "k", n_name: str = "n"
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Check a number of events ``k`` out of ``n`` and broadcast the two together.
+
+    Parameters
+    ----------
+    k, n
+        Counts: ``0 <= k <= n`` and ``n >= 1``, scalars or arrays that broadcast together.
+    k_name, n_name
+        The arguments' names, used in error messages.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        ``k`` and ``n`` as int64 arrays of the broadcast shape.
+
+    Raises
+    ------
+    TypeError
+        If either is not numeric.
+    ValueError
+        If either is NaN, negative or fractional, if ``n <= 0``, if ``k > n``, or if the shapes do
+        not broadcast.
+
+    Examples
+    --------
+    >>> check_counts(106, 230)
+    (array(106), array(230))
+    >>> check_counts(231, 230)
+    Traceback (most recent call last):
+    ...
+    ValueError: k must not exceed n (got k=231, n=230)
+    """
+    k_arr = check_count_array(k, k_name)
+    n_arr = check_count_array(n, n_name)
+    if (n_arr <= 0).any():
+        bad = n_arr[n_arr <= 0].ravel()[0]
+        raise ValueError(f"{n_name} must be a positive count (n >= 1), got {bad!r}")
+    try:
+        k_b, n_b = np.broadcast_arrays(k_arr, n_arr)
+    except ValueError as exc:
+        raise ValueError(
+            f"{k_name} and {n_name} must have shapes that broadcast together "
+            f"(got {k_arr.shape} and {n_arr.shape})"
+        ) from exc
+    over = k_b > n_b
+    if over.any():
+        i = np.flatnonzero(over.ravel())[0]
+        raise ValueError(
+            f"{k_name} must not exceed {n_name} "
+            f"(got {k_name}={k_b.ravel()[i]}, {n_name}={n_b.ravel()[i]})"
+        )
+    return k_b.copy(), n_b.copy()
+
+
+def check_cell(value: object, name: str) -> int:
+    """Check one cell of a 2x2 table: a scalar non-negative whole number.
+
+    Examples
+    --------
+    >>> check_cell(12.0, "a")
+    12
+    """
+    arr = check_count_array(value, name)
+    if arr.ndim != 0:
+        raise TypeError(f"{name} must be a single count, got an array of shape {arr.shape}")
+    return int(arr)
+
+
+def check_level(level: object, name: str = "level") -> float:
+    """Check a confidence level: a number strictly between 0 and 1 (0.95, not 95).
+
+    Examples
+    --------
+    >>> check_level(0.9)
+    0.9
+    >>> check_level(95)
+    Traceback (most recent call last):
+    ...
+    ValueError: level must be strictly between 0 and 1 (e.g. 0.95 for 95%), got 95
+    """
+    if isinstance(level, bool) or not isinstance(level, numbers.Real):
+        raise TypeError(f"{name} must be a number between 0 and 1, got {level!r}")
+    value = float(level)
+    if np.isnan(value):
+        raise ValueError(f"{name} must not be NaN")
+    if not 0.0 < value < 1.0:
+        raise ValueError(
+            f"{name} must be strictly between 0 and 1 (e.g. 0.95 for 95%), got {level!r}"
+        )
+    return value
+
+
+def check_method(method: object, allowed: Collection[str], name: str = "method") -> str:
+    """Check that ``method`` is one of the ``allowed`` names (exact spelling).
+
+    Examples
+    --------
+    >>> check_method("wilson", ("wilson", "jeffreys"))
+    'wilson'
+    >>> check_method("Wilson", ("wilson", "jeffreys"))
+    Traceback (most recent call last):
+    ...
+    ValueError: method must be one of 'wilson', 'jeffreys'; got 'Wilson'
+    """
+    options = ", ".join(repr(m) for m in allowed)
+    if not isinstance(method, str):
+        raise TypeError(f"{name} must be a string, one of {options}; got {method!r}")
+    if method not in allowed:
+        raise ValueError(f"{name} must be one of {options}; got {method!r}")
+    return method
+
+
+def check_proportion_array(value: object, name: str) -> NDArray[np.float64]:
+    """Check proportions on the 0–1 scale (not per cent); return a float array.
+
+    Examples
+    --------
+    >>> check_proportion_array(0.46, "p1")
+    array(0.46)
+    """
+    arr = _as_numeric_array(value, name).astype(np.float64)
+    if np.isnan(arr).any():
+        raise ValueError(f"{name} must not contain NaN (got {value!r})")
+    if ((arr < 0) | (arr > 1)).any():
+        bad = arr[(arr < 0) | (arr > 1)].ravel()[0]
+        hint = " (proportions are on the 0-1 scale: 0.46, not 46)" if bad > 1 else ""
+        raise ValueError(f"{name} must be a proportion between 0 and 1, got {bad!r}{hint}")
+    return arr
+
+
+def check_ratio_array(value: object, name: str) -> NDArray[np.float64]:
+    """Check ratios (odds or risk ratios): positive and finite; return a float array.
+
+    Examples
+    --------
+    >>> check_ratio_array([1.23, 2.87], "ratio")
+    array([1.23, 2.87])
+    """
+    arr = _as_numeric_array(value, name).astype(np.float64)
+    if np.isnan(arr).any():
+        raise ValueError(f"{name} must not contain NaN (got {value!r})")
+    if (~np.isfinite(arr) | (arr <= 0)).any():
+        bad = arr[~np.isfinite(arr) | (arr <= 0)].ravel()[0]
+        raise ValueError(f"{name} must be a positive finite ratio, got {bad!r}")
+    return arr
+
+
+def scalar_or_array(arr: NDArray[np.generic]) -> float | NDArray[np.generic]:
+    """Return a Python float for a 0-d array, the array itself otherwise.
+
+    Examples
+    --------
+    >>> scalar_or_array(np.asarray(0.5)), scalar_or_array(np.asarray([0.5]))
+    (0.5, array([0.5]))
+    """
+    return float(arr) if np.ndim(arr) == 0 else arr

@@ -1,0 +1,288 @@
+"""GRIM on every printed prevalence that has a denominator.
+
+A percentage of ``n`` people is ``100 k / n`` for a whole count ``k``; the GRIM test (Brown &
+Heathers 2017, as implemented in :mod:`pctstats.grim_consistency`) asks whether any ``k`` prints as
+the reported value under the rounding assumed. One row per estimate of the record set:
+
+* ``ok``: some count fits (the counts are listed). When ``n >= 10**D`` (``D`` = decimals + 2)
+  every value fits and the test is *uninformative*; the message says so.
+* ``fail``: no count out of ``n`` prints as the value. The row lists the nearest denominators that
+  would fit (``nearest_ns``) and the denominators near ``n`` that fit *every* same-``n``
+  percentage of that source (``shared_ns``): a typo in one number and a different analysed ``n``
+  leave different traces.
+* ``not_applicable``: a survey-weighted estimate (a weighted percentage need not be ``k / n``), a
+  range, an odds ratio or association, a value that is not a percentage, or no denominator.
+
+When a record prints its count ``k``, the test is whether ``k / n`` itself prints as the value.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import Any, Final
+
+import pandas as pd
+
+from pctstats.checks import columns as C
+from pctstats.checks._common import fmt_n, frame, label, resolve
+from pctstats.dataset import Dataset
+from pctstats.grim_consistency import grim, grim_counts
+from pctstats.records import Estimate
+from pctstats.reported import decimals_of, to_decimal
+from pctstats.rounding import DEFAULT_ROUNDING, check_rounding, reround
+
+NAME: Final = "grim"
+#: How many nearby denominators a row lists at most.
+MAX_LISTED: Final = 8
+
+
+def search_window(n: int) -> int:
+    """How far from ``n`` (either way) denominators are searched: ``max(10, n // 5)``.
+
+    Examples
+    --------
+    >>> search_window(230), search_window(20)
+    (46, 10)
+    """
+    return max(10, n // 5)
+
+
+def nearest_denominators(value: str, n: int, rounding: str = DEFAULT_ROUNDING) -> list[int]:
+    """The nearest denominator below ``n`` and the nearest above with which ``value`` is consistent.
+
+    Parameters
+    ----------
+    value
+        A printed percentage, e.g. ``"5.1"``.
+    n
+        The reported denominator.
+    rounding
+        A rounding mode of :data:`pctstats.rounding.ROUNDING_MODES`.
+
+    Returns
+    -------
+    list of int
+        Up to two denominators within :func:`search_window` of ``n`` (below first).
+
+    References
+    ----------
+    Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test: A simple technique detects
+    numerous anomalies in the reporting of results in psychology. *Social Psychological and
+    Personality Science*, 8(4), 363–369. doi:10.1177/1948550616673876
+
+    Examples
+    --------
+    >>> nearest_denominators("5.1", 230)
+    [217, 234]
+    """
+    found = []
+    window = search_window(n)
+    lower = range(n - 1, max(0, n - window - 1), -1)
+    below = (m for m in lower if grim(value, m, rounding=rounding))
+    above = (m for m in range(n + 1, n + window + 1) if grim(value, m, rounding=rounding))
+    for candidates in (below, above):
+        first = next(candidates, None)
+        if first is not None:
+            found.append(first)
+    return found
+
+
+def shared_denominators(
+    values: list[str], n: int, rounding: str = DEFAULT_ROUNDING, limit: int = MAX_LISTED
+) -> list[int]:
+    """Denominators near ``n`` (``n`` itself included) consistent with every one of ``values``.
+
+    Parameters
+    ----------
+    values
+        Printed percentages that share the denominator ``n``.
+    n
+        The reported denominator.
+    rounding
+        A rounding mode.
+    limit
+        At most this many are returned, nearest to ``n`` first (ties: the smaller first).
+
+    Returns
+    -------
+    list of int
+        The denominators, nearest first.
+
+    References
+    ----------
+    Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test. *Social Psychological and
+    Personality Science*, 8(4), 363–369.
+
+    Examples
+    --------
+    >>> shared_denominators(["91.9", "94.3", "73.5", "41.9", "46.6", "33.9"], 299)
+    [298]
+    """
+    window = search_window(n)
+    candidates = sorted(range(max(1, n - window), n + window + 1), key=lambda m: (abs(m - n), m))
+    fits = [m for m in candidates if all(grim(v, m, rounding=rounding) for v in values)]
+    return fits[:limit]
+
+
+def _applicable(estimate: Estimate) -> str | None:
+    """Why GRIM does not apply to ``estimate``, or ``None`` when it does."""
+    if estimate.measure == "prevalence_range" or estimate.is_range:
+        return "it is a range, not one percentage of whole counts"
+    if estimate.measure != "prevalence":
+        return f"it is an {estimate.measure.replace('_', ' ')}, not a percentage of whole counts"
+    if estimate.unit != "percent" or estimate.value is None:
+        return "it is not a printed percentage"
+    if estimate.n is None:
+        return "no denominator is recorded"
+    if estimate.weighted:
+        return (
+            "it is survey-weighted, so the percentage is a weighted mean, not a count k out of "
+            f"n = {fmt_n(estimate.n)}"
+        )
+    return None
+
+
+def _neighbours(value: str, n: int) -> str:
+    """The two counts around ``value`` % of ``n``, as text (display only)."""
+    exact = to_decimal(value) * n / 100
+    counts = sorted({int(exact.to_integral_value(ROUND_FLOOR)),
+                     int(exact.to_integral_value(ROUND_CEILING))})
+    counts = [k for k in counts if 0 <= k <= n]
+    return ", ".join(f"{k}/{n} = {Decimal(100 * k) / n:.2f}%" for k in counts)
+
+
+def _counts_text(counts: list[int], n: int) -> str:
+    if len(counts) == 1:
+        return f"k = {counts[0]} ({counts[0]}/{n} = {Decimal(100 * counts[0]) / n:.2f}%)"
+    if len(counts) <= 3:
+        return "k = " + " or ".join(str(k) for k in counts)
+    return f"k = {counts[0]} to {counts[-1]}"
+
+
+def check_grim(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> pd.DataFrame:
+    """GRIM-test every prevalence estimate with a denominator.
+
+    Parameters
+    ----------
+    db
+        The record set; the shipped one by default.
+    rounding
+        The rounding mode assumed for the printed percentages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per estimate: the core columns plus ``source_id``, ``value``, ``n``, ``counts``,
+        ``informative``, ``nearest_ns``, ``shared_ns`` and ``n_shared_values``.
+
+    References
+    ----------
+    Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test: A simple technique detects
+    numerous anomalies in the reporting of results in psychology. *Social Psychological and
+    Personality Science*, 8(4), 363–369. doi:10.1177/1948550616673876
+
+    Examples
+    --------
+    >>> df = check_grim()
+    >>> row = df.set_index("record_id").loc["schweitzer2015-4weeks-few"]
+    >>> row[["status", "nearest_ns"]].tolist()
+    ['fail', [217, 234]]
+    """
+    rounding = check_rounding(rounding)
+    db = resolve(db)
+    groups: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for e in db.estimates.values():
+        if _applicable(e) is None:
+            groups[(e.source_id, e.n)].append(e.value)  # type: ignore[index, arg-type]
+    shared_cache: dict[tuple[str, int], list[int]] = {}
+    rows: list[dict[str, Any]] = []
+    for e in db.estimates.values():
+        row: dict[str, Any] = {
+            C.RECORD_ID: e.estimate_id,
+            C.SOURCE_ID: e.source_id,
+            C.VALUE: e.value if e.value_high is None else f"{e.value}-{e.value_high}",
+            C.N: e.n,
+            C.WEIGHTED: e.weighted,
+        }
+        reason = _applicable(e)
+        if reason is not None:
+            row[C.STATUS] = C.NOT_APPLICABLE
+            printed = "no number" if e.value is None else row[C.VALUE] + (
+                "%" if e.unit == "percent" else ""
+            )
+            row[C.MESSAGE] = (
+                f"GRIM does not apply to {e.estimate_id} ({printed}, n = {fmt_n(e.n)}): {reason}."
+            )
+            rows.append(row)
+            continue
+        value, n = e.value, e.n
+        assert value is not None and n is not None
+        decimals = decimals_of(value) + 2
+        informative = n < 10**decimals
+        if e.k is not None:
+            counts = [e.k] if value in reround(e.k, n, 100, decimals - 2, rounding) else []
+        else:
+            counts = grim_counts(value, n, rounding=rounding)
+        key = (e.source_id, n)
+        if key not in shared_cache:
+            shared_cache[key] = shared_denominators(groups[key], n, rounding)
+        row.update(
+            {
+                C.COUNTS: counts,
+                C.INFORMATIVE: informative,
+                C.SHARED_NS: shared_cache[key],
+                C.N_SHARED_VALUES: len(groups[key]),
+                C.NEAREST_NS: [],
+            }
+        )
+        where = f"{label(db, e.source_id)}'s {value}% of n = {fmt_n(n)}"
+        if counts:
+            row[C.STATUS] = C.OK
+            under = f"under rounding {rounding!r}"
+            if e.k is not None:
+                text = f"{where} is what the printed count k = {e.k} gives {under}"
+            else:
+                text = f"{where} is consistent with {_counts_text(counts, n)} {under}"
+            if not informative:
+                kind = (
+                    "whole-number percentage"
+                    if decimals == 2
+                    else f"percentage printed with {decimals - 2} decimal(s)"
+                )
+                text += (
+                    f", but GRIM is uninformative here: n = {fmt_n(n)} is at least "
+                    f"{10**decimals:,}, so every {kind} is possible"
+                )
+            row[C.MESSAGE] = text + "."
+        else:
+            row[C.STATUS] = C.FAIL
+            nearest = nearest_denominators(value, n, rounding)
+            row[C.NEAREST_NS] = nearest
+            if e.k is not None:
+                text = (
+                    f"{where} is not what its printed count k = {e.k} gives under rounding "
+                    f"{rounding!r}"
+                )
+            else:
+                text = (
+                    f"{where} is not 100 k / {n} for any whole count k under rounding {rounding!r} "
+                    f"(nearest: {_neighbours(value, n)})"
+                )
+            window = search_window(n)
+            if nearest:
+                fits = " and ".join(map(str, nearest))
+                text += f"; the nearest denominators that fit it are {fits}"
+            else:
+                text += f"; no denominator within {window} of n fits it"
+            others = len(groups[key])
+            if others > 1:
+                shared = shared_cache[key]
+                text += (
+                    f"; denominators within {window} of n that fit all {others} percentages "
+                    f"this source prints for n = {fmt_n(n)}: "
+                    + (", ".join(map(str, shared)) if shared else "none")
+                )
+            row[C.MESSAGE] = text + "."
+        rows.append(row)
+    return frame(NAME, rows, rounding)

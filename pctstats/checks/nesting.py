@@ -1,0 +1,196 @@
+"""Nesting: a prevalence of a narrower event cannot exceed the prevalence of a broader one.
+
+Within one source, for the same sex, outcome and denominator, everyone who had symptoms in the past
+4 weeks, "a few times", "on a regular basis" or "always or most of the time" also had them at least
+once in their lifetime (or since becoming sexually active). So the narrower prevalence cannot exceed
+the broader one. The comparison is made between the *rounding intervals* of the two printed values
+(from :func:`pctstats.rounding.rounding_interval`), not the printed numbers: "5" can stand for a
+true 5.4 and "5.1" for a true 5.05, so the check fails only when *no* pair of true values behind the
+two prints is in order.
+
+Which estimate nests in which (:func:`nests_in`):
+
+* the broader estimate counts *any* occurrence (frequency ``at_least_once``) over a timeframe that
+  contains the narrower one's: ``lifetime`` and ``since_sexually_active`` contain every timeframe
+  (including ``recent`` and ``not_stated``), ``past_year`` contains ``past_4_weeks``, and every
+  timeframe contains itself;
+* the narrower estimate has any frequency, and differs from the broader in timeframe, frequency or
+  context;
+* the broader estimate's context is ``any`` (all sexual activity) or the same as the narrower's;
+* same source, sex, outcome and (when both are known) denominator; neither is a printed version of
+  the other (``version_of``).
+
+Statuses: ``fail`` when the narrower value (for a range, its low end) is above the broader one
+under every reading of the rounding; ``warn`` when only the high end of a narrower *range* is;
+else ``ok``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import pandas as pd
+
+from pctstats.checks import columns as C
+from pctstats.checks._common import (
+    CONTEXT_WORDS,
+    FREQUENCY_WORDS,
+    TIMEFRAME_WORDS,
+    entirely_above,
+    fmt_decimal,
+    frame,
+    label,
+    resolve,
+    span,
+)
+from pctstats.dataset import Dataset
+from pctstats.records import Estimate
+from pctstats.rounding import DEFAULT_ROUNDING, check_rounding
+
+NAME: Final = "nesting"
+
+#: Timeframes that contain every other timeframe (ever; ever since sexually active).
+BROADEST_TIMEFRAMES: Final = frozenset({"lifetime", "since_sexually_active"})
+#: Other containments between timeframes: broader -> the narrower ones it contains.
+CONTAINED_TIMEFRAMES: Final = {"past_year": frozenset({"past_4_weeks"})}
+#: The frequency of a broader estimate: any occurrence.
+ANY_OCCURRENCE: Final = "at_least_once"
+
+_PERCENT_MEASURES: Final = frozenset({"prevalence", "prevalence_range"})
+
+
+def timeframe_contains(broad: str, narrow: str) -> bool:
+    """Tell whether the period ``broad`` contains the period ``narrow``.
+
+    Examples
+    --------
+    >>> timeframe_contains("lifetime", "past_4_weeks"), timeframe_contains("past_4_weeks", "recent")
+    (True, False)
+    """
+    if broad in BROADEST_TIMEFRAMES or broad == narrow:
+        return True
+    return narrow in CONTAINED_TIMEFRAMES.get(broad, frozenset())
+
+
+def nests_in(narrow: Estimate, broad: Estimate) -> bool:
+    """Tell whether ``narrow``'s prevalence can be no larger than ``broad``'s, by definition.
+
+    See the module docstring for the rule.
+
+    Examples
+    --------
+    >>> from pctstats import load
+    >>> db = load()
+    >>> nests_in(db.estimates["schweitzer2015-4weeks-few"], db.estimates["schweitzer2015-lifetime"])
+    True
+    >>> nests_in(db.estimates["schweitzer2015-lifetime"], db.estimates["schweitzer2015-4weeks-few"])
+    False
+    """
+    if narrow.estimate_id == broad.estimate_id:
+        return False
+    if narrow.version_of == broad.estimate_id or broad.version_of == narrow.estimate_id:
+        return False
+    for e in (narrow, broad):
+        if e.measure not in _PERCENT_MEASURES or e.unit != "percent" or e.value is None:
+            return False
+    same = (
+        narrow.source_id == broad.source_id
+        and narrow.sex == broad.sex
+        and narrow.outcome == broad.outcome
+        and (narrow.n is None or broad.n is None or narrow.n == broad.n)
+    )
+    if not same or broad.frequency != ANY_OCCURRENCE:
+        return False
+    if broad.context not in ("any", narrow.context):
+        return False
+    if not timeframe_contains(broad.timeframe, narrow.timeframe):
+        return False
+    return (narrow.timeframe, narrow.frequency, narrow.context) != (
+        broad.timeframe,
+        broad.frequency,
+        broad.context,
+    )
+
+
+def _describe(e: Estimate) -> str:
+    value = e.value if e.value_high is None else f"{e.value}-{e.value_high}"
+    context = "" if e.context == "any" else f" {CONTEXT_WORDS[e.context]}"
+    return f"{value}% {FREQUENCY_WORDS[e.frequency]} {TIMEFRAME_WORDS[e.timeframe]}{context}"
+
+
+def check_nesting(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> pd.DataFrame:
+    """Check that no narrower prevalence exceeds the broader one it is nested in.
+
+    Parameters
+    ----------
+    db
+        The record set; the shipped one by default.
+    rounding
+        The rounding mode assumed for both printed values.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per nested pair (``record_id`` the narrower estimate, ``related_id`` the broader):
+        the core columns plus ``source_id``, ``value``, ``related_value`` and the true-value bounds
+        ``low``, ``high`` (narrower) and ``related_low``, ``related_high`` (broader), in per cent.
+
+    Examples
+    --------
+    >>> df = check_nesting()
+    >>> df.loc[df.record_id == "schweitzer2015-4weeks-few", "status"].tolist()
+    ['ok']
+    """
+    rounding = check_rounding(rounding)
+    db = resolve(db)
+    rows: list[dict[str, Any]] = []
+    estimates = list(db.estimates.values())
+    for broad in estimates:
+        for narrow in estimates:
+            if not nests_in(narrow, broad):
+                continue
+            assert narrow.value is not None and broad.value is not None
+            low_end = span(narrow.value, rounding)
+            high_end = span(narrow.value_high, rounding) if narrow.value_high else low_end
+            top = span(broad.value_high or broad.value, rounding)
+            where = f"In {label(db, narrow.source_id)} ({narrow.sex}, {narrow.outcome})"
+            if entirely_above(low_end, top):
+                status = C.FAIL
+                verdict = (
+                    f"exceeds the broader {_describe(broad)} ({broad.estimate_id}) under every "
+                    f"reading of rounding {rounding!r} (at least {fmt_decimal(low_end.low)}% "
+                    f"against at most {fmt_decimal(top.high)}%), which nesting forbids"
+                )
+            elif entirely_above(high_end, top):
+                status = C.WARN
+                verdict = (
+                    f"has a high end above the broader {_describe(broad)} ({broad.estimate_id}) "
+                    f"under rounding {rounding!r} (at least {fmt_decimal(high_end.low)}% against "
+                    f"at most {fmt_decimal(top.high)}%), so part of the range is impossible"
+                )
+            else:
+                status = C.OK
+                verdict = (
+                    f"does not exceed the broader {_describe(broad)} ({broad.estimate_id}) "
+                    f"under rounding {rounding!r}"
+                )
+            rows.append(
+                {
+                    C.RECORD_ID: narrow.estimate_id,
+                    C.STATUS: status,
+                    C.MESSAGE: f"{where}, {_describe(narrow)} ({narrow.estimate_id}) {verdict}.",
+                    C.SOURCE_ID: narrow.source_id,
+                    C.RELATED_ID: broad.estimate_id,
+                    C.VALUE: narrow.value
+                    if narrow.value_high is None
+                    else f"{narrow.value}-{narrow.value_high}",
+                    C.RELATED_VALUE: broad.value
+                    if broad.value_high is None
+                    else f"{broad.value}-{broad.value_high}",
+                    C.LOW: float(low_end.low),
+                    C.HIGH: float(high_end.high),
+                    C.RELATED_LOW: float(span(broad.value, rounding).low),
+                    C.RELATED_HIGH: float(top.high),
+                }
+            )
+    return frame(NAME, rows, rounding)

@@ -1,0 +1,255 @@
+"""A reported confidence interval of a prevalence against the binomial interval for its ``n``.
+
+A simple random sample of ``n`` people gives a prevalence a binomial confidence interval; its width
+is fixed by ``n`` and the prevalence. This check recomputes that interval
+(:func:`pctstats.intervals.prevalence_ci`, Wilson's score interval by default; the method is named
+in every message) for every count ``k`` consistent with the printed value (GRIM,
+:func:`pctstats.grim_consistency.grim_counts`), and compares half-widths, allowing for the rounding
+of the two printed bounds (:func:`pctstats.rounding.rounding_interval`):
+
+* the reported CI must contain the printed estimate (under rounding), else ``fail``;
+* **narrower** than binomial even allowing for rounding (the widest reading of the printed bounds
+  is narrower than the narrowest binomial interval): ``fail`` for an unweighted estimate (a CI
+  cannot be narrower than the data allow); ``warn`` for a survey-weighted one (a design effect
+  below 1 is possible with strong stratification, but unusual);
+* **wider** than binomial even allowing for rounding: ``ok`` for a survey-weighted estimate, whose
+  clustering and weights widen the interval by the *design effect*
+  ``(reported half-width / binomial half-width) ** 2`` (Kish 1965), which the row reports; ``warn``
+  for an unweighted one (another method, a smaller analysed ``n``, or an error);
+* otherwise (within rounding): ``ok``.
+
+For a weighted estimate whose value is not ``k / n`` for any whole ``k`` (as weighted percentages
+need not be), the two counts nearest ``value * n / 100`` are used instead, and the message says so.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_FLOOR
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+from pctstats.checks import columns as C
+from pctstats.checks._common import (
+    fmt_float,
+    fmt_n,
+    frame,
+    hull,
+    label,
+    overlap,
+    resolve,
+    span,
+)
+from pctstats.dataset import Dataset
+from pctstats.grim_consistency import grim_counts
+from pctstats.intervals import DEFAULT_METHOD, PREVALENCE_METHODS, prevalence_ci
+from pctstats.records import Estimate
+from pctstats.reported import to_decimal
+from pctstats.rounding import DEFAULT_ROUNDING, check_rounding
+
+NAME: Final = "proportion_ci"
+
+NARROWER: Final = "narrower"
+CONSISTENT: Final = "consistent"
+WIDER: Final = "wider"
+
+
+def _candidate_counts(value: str, n: int, rounding: str) -> tuple[list[int], bool]:
+    """Counts consistent with ``value`` % of ``n`` (GRIM), or the two nearest when none is."""
+    counts = grim_counts(value, n, rounding=rounding)
+    if counts:
+        return counts, True
+    exact = to_decimal(value) * n / 100
+    nearest = {
+        int(exact.to_integral_value(ROUND_FLOOR)),
+        int(exact.to_integral_value(ROUND_CEILING)),
+    }
+    return sorted(k for k in nearest if 0 <= k <= n), False
+
+
+def _applicable(e: Estimate) -> str | None:
+    if e.measure != "prevalence" or e.unit != "percent" or e.value is None or e.is_range:
+        return "it is not a single printed percentage"
+    if e.ci_low is None or e.ci_high is None or e.ci_level is None:
+        return "no confidence interval is reported"
+    if e.n is None:
+        return "no denominator is recorded, so there is no binomial interval to compare with"
+    return None
+
+
+def check_proportion_ci(
+    db: Dataset | None = None,
+    rounding: str = DEFAULT_ROUNDING,
+    method: str = DEFAULT_METHOD,
+) -> pd.DataFrame:
+    """Compare every reported CI of a prevalence with the binomial CI for its ``n``.
+
+    Parameters
+    ----------
+    db
+        The record set; the shipped one by default.
+    rounding
+        The rounding mode assumed for the printed value and bounds.
+    method
+        The binomial interval method, one of :data:`pctstats.intervals.PREVALENCE_METHODS`
+        (Wilson by default).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per prevalence estimate that reports a CI: the core columns plus ``source_id``,
+        ``value``, ``n``, ``weighted``, ``ci_low``, ``ci_high``, ``ci_level``, ``method``,
+        ``binomial_low``, ``binomial_high`` (per cent, envelope over the consistent counts),
+        ``reported_half_width``, ``binomial_half_width`` (percentage points), ``design_effect``
+        (printed bounds, middle count) with ``design_effect_min`` / ``design_effect_max``
+        (over rounding and counts) and ``width_verdict``.
+
+    References
+    ----------
+    .. [1] Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
+       inference. *Journal of the American Statistical Association*, 22(158), 209–212.
+    .. [2] Kish, L. (1965). *Survey Sampling*. Wiley. (The design effect.)
+    .. [3] Brown, L. D., Cai, T. T., & DasGupta, A. (2001). Interval estimation for a binomial
+       proportion. *Statistical Science*, 16(2), 101–133.
+
+    Examples
+    --------
+    >>> row = check_proportion_ci().set_index("record_id").loc["mitchell2017-prevalence"]
+    >>> row["width_verdict"], round(float(row["design_effect"]), 2), row["status"]
+    ('wider', 1.6, 'ok')
+    """
+    rounding = check_rounding(rounding)
+    if method not in PREVALENCE_METHODS:
+        raise ValueError(
+            f"method must be one of {', '.join(map(repr, PREVALENCE_METHODS))}; got {method!r}"
+        )
+    db = resolve(db)
+    rows: list[dict[str, Any]] = []
+    for e in db.estimates.values():
+        if e.ci_low is None and e.ci_high is None:
+            continue  # the check is about reported CIs only
+        if e.measure not in ("prevalence", "prevalence_range"):
+            continue
+        row: dict[str, Any] = {
+            C.RECORD_ID: e.estimate_id,
+            C.SOURCE_ID: e.source_id,
+            C.VALUE: e.value,
+            C.N: e.n,
+            C.WEIGHTED: e.weighted,
+            C.CI_LOW: e.ci_low,
+            C.CI_HIGH: e.ci_high,
+            C.CI_LEVEL: e.ci_level,
+            C.METHOD: method,
+        }
+        reason = _applicable(e)
+        if reason is not None:
+            row[C.STATUS] = C.NOT_APPLICABLE
+            row[C.MESSAGE] = f"The CI check does not apply to {e.estimate_id}: {reason}."
+            rows.append(row)
+            continue
+        assert e.value and e.ci_low and e.ci_high and e.ci_level and e.n
+        rows.append(_check_one(db, e, row, rounding, method))
+    return frame(NAME, rows, rounding)
+
+
+def _check_one(
+    db: Dataset, e: Estimate, row: dict[str, Any], rounding: str, method: str
+) -> dict[str, Any]:
+    value, n, level_text = e.value, e.n, e.ci_level
+    assert value is not None and n is not None and level_text is not None
+    assert e.ci_low is not None and e.ci_high is not None
+    level = float(to_decimal(level_text) / 100)
+    counts, consistent = _candidate_counts(value, n, rounding)
+    ci = prevalence_ci(np.asarray(counts), n, method=method, level=level)
+    lows, highs = np.atleast_1d(ci.low) * 100, np.atleast_1d(ci.high) * 100
+    half = (highs - lows) / 2
+    middle = len(counts) // 2
+    bin_half_min, bin_half_max, bin_half_mid = float(half.min()), float(half.max()), float(
+        half[middle]
+    )
+    lo, hi, val = span(e.ci_low, rounding), span(e.ci_high, rounding), span(value, rounding)
+    rep_half = float(to_decimal(e.ci_high) - to_decimal(e.ci_low)) / 2
+    rep_half_min = max(0.0, float(hi.low - lo.high) / 2)
+    rep_half_max = float(hi.high - lo.low) / 2
+    deff = (rep_half / bin_half_mid) ** 2
+    deff_min = (rep_half_min / bin_half_max) ** 2
+    deff_max = (rep_half_max / bin_half_min) ** 2
+    if rep_half_max < bin_half_min:
+        verdict = NARROWER
+    elif rep_half_min > bin_half_max:
+        verdict = WIDER
+    else:
+        verdict = CONSISTENT
+    row.update(
+        {
+            C.BINOMIAL_LOW: float(lows.min()),
+            C.BINOMIAL_HIGH: float(highs.max()),
+            C.REPORTED_HALF_WIDTH: rep_half,
+            C.BINOMIAL_HALF_WIDTH: bin_half_mid,
+            C.DESIGN_EFFECT: deff,
+            C.DESIGN_EFFECT_MIN: deff_min,
+            C.DESIGN_EFFECT_MAX: deff_max,
+            C.WIDTH_VERDICT: verdict,
+        }
+    )
+    kind = "survey-weighted " if e.weighted else ""
+    pct = f"{to_decimal(level_text).normalize():f}%"
+    head = (
+        f"{label(db, e.source_id)}'s {kind}{value}% ({pct} CI {e.ci_low}-{e.ci_high}) of "
+        f"n = {fmt_n(n)}"
+    )
+    basis = (
+        f"the {pct} {method} binomial CI"
+        if consistent
+        else f"the {pct} {method} binomial CI of the nearest counts "
+        f"({', '.join(map(str, counts))}; no whole count out of {fmt_n(n)} gives {value}%)"
+    )
+    binomial = f"{fmt_float(float(lows.min()))}%-{fmt_float(float(highs.max()))}%"
+    spread = (
+        ""
+        if fmt_float(bin_half_min) == fmt_float(bin_half_max)
+        else f" ({fmt_float(bin_half_min)}-{fmt_float(bin_half_max)} over the possible counts)"
+    )
+    widths = (
+        f"half-width {fmt_float(rep_half)} against {fmt_float(bin_half_mid)} percentage "
+        f"points{spread}"
+    )
+    inside = overlap(val, hull(lo, hi))
+    if not inside:
+        row[C.STATUS] = C.FAIL
+        row[C.MESSAGE] = (
+            f"{head} has a CI that cannot contain its own estimate under rounding {rounding!r}."
+        )
+        return row
+    if verdict == NARROWER:
+        row[C.STATUS] = C.WARN if e.weighted else C.FAIL
+        why = (
+            "a design effect below 1 is possible with strong stratification but unusual"
+            if e.weighted
+            else "no interval for a simple random sample of that size can be that narrow"
+        )
+        row[C.MESSAGE] = (
+            f"{head} is narrower than {basis} ({binomial}) even allowing for rounding "
+            f"{rounding!r}: {widths}, an implied design effect of {fmt_float(deff)}; {why}."
+        )
+    elif verdict == WIDER:
+        row[C.STATUS] = C.OK if e.weighted else C.WARN
+        why = (
+            "as expected of a weighted, clustered survey"
+            if e.weighted
+            else "unexpected for an unweighted estimate (another method, a smaller analysed n, "
+            "or an error)"
+        )
+        row[C.MESSAGE] = (
+            f"{head} is wider than {basis} ({binomial}) even allowing for rounding {rounding!r}, "
+            f"{why}: {widths}, an implied design effect of {fmt_float(deff)} "
+            f"({fmt_float(deff_min)}-{fmt_float(deff_max)})."
+        )
+    else:
+        row[C.STATUS] = C.OK
+        row[C.MESSAGE] = (
+            f"{head} matches {basis} ({binomial}) within rounding {rounding!r}: {widths}."
+        )
+    return row
+

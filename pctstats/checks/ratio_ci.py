@@ -1,0 +1,232 @@
+"""A reported ratio and its CI: inside it, and at its centre on the log scale, under rounding.
+
+An odds ratio from logistic regression (or any Wald-type interval on the log scale) is the geometric
+mean of its confidence limits: ``log(est) = (log(lower) + log(upper)) / 2``. metafor's
+``conv.wald(check=TRUE)`` warns when the estimate does not lie "(approximately) halfway between
+the CI bounds"; it flags a row when
+``|(log upper + log lower) / 2 - log est| / (log upper - log lower)`` exceeds 0.1 (its ``cifac``):
+the estimate is off the midpoint by more than 10% of the interval's width.
+
+This check makes the same test exact under rounding: each printed number stands for an interval of
+true values (:func:`pctstats.rounding.rounding_interval`), and the ratio is **centred** when some
+estimate, lower and upper limit inside those three intervals satisfy ``est**2 = lower * upper``.
+Because ``lower * upper`` increases in both limits, that holds exactly when the interval of
+``est**2`` overlaps the interval of ``lower * upper`` (decided in exact decimals).
+
+Statuses:
+
+* ``fail``: the estimate cannot lie inside its CI; or it is not centred under any reading of the
+  rounding *and* off-centre by more than metafor's 10% of the CI's log width (no Wald interval
+  prints like that, and the asymmetry is too large to come from another interval method);
+* ``warn``: not centred under any reading of the rounding, but within metafor's 10% (a Wald
+  interval cannot print like that; a profile-likelihood or bootstrap interval could);
+* ``ok``: centred for some reading of the rounding;
+* ``not_applicable``: a ratio with no CI.
+
+The row also reports the asymmetry ``log(upper / est) / log(est / lower)`` (1 when centred), the
+centre offset metafor computes, and the log-scale standard error the CI implies.
+
+References
+----------
+.. [1] Viechtbauer, W. (2010). Conducting meta-analyses in R with the metafor package. *Journal of
+   Statistical Software*, 36(3), 1–48. doi:10.18637/jss.v036.i03
+.. [2] metafor reference manual, ``conv.wald``: "Convert Wald-Type Confidence Intervals and Tests to
+   Sampling Variances", argument ``check``: whether "the point estimates fall (approximately)
+   halfway between the CI bounds".
+   https://search.r-project.org/CRAN/refmans/metafor/html/conv.wald.html
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Final
+
+import pandas as pd
+from scipy.stats import norm
+
+from pctstats.checks import columns as C
+from pctstats.checks._common import Span, fmt_float, frame, label, overlap, resolve, span
+from pctstats.dataset import Dataset
+from pctstats.records import Estimate
+from pctstats.reported import to_decimal
+from pctstats.rounding import DEFAULT_ROUNDING, check_rounding
+
+NAME: Final = "ratio_ci"
+#: metafor's default tolerance (``cifac``): an estimate off the log-scale midpoint by more than this
+#: share of the CI's log width is flagged by ``conv.wald(check=TRUE)``.
+METAFOR_TOLERANCE: Final = 0.1
+
+
+def _square(s: Span) -> Span:
+    return Span(s.low * s.low, s.high * s.high, s.low_inclusive, s.high_inclusive)
+
+
+def _product(a: Span, b: Span) -> Span:
+    return Span(
+        a.low * b.low,
+        a.high * b.high,
+        a.low_inclusive and b.low_inclusive,
+        a.high_inclusive and b.high_inclusive,
+    )
+
+
+def centred(estimate: str, lower: str, upper: str, rounding: str = DEFAULT_ROUNDING) -> bool:
+    """Tell whether a printed ratio can be the geometric mean of its printed CI limits.
+
+    Parameters
+    ----------
+    estimate, lower, upper
+        The ratio and its CI limits as printed, e.g. ``"2.53"``, ``"2.17"``, ``"2.81"``.
+    rounding
+        The rounding mode assumed for all three.
+
+    Returns
+    -------
+    bool
+        True when some true values inside the three rounding intervals satisfy
+        ``log(est) = (log(lower) + log(upper)) / 2``.
+
+    References
+    ----------
+    metafor ``conv.wald(check=TRUE)``:
+    https://search.r-project.org/CRAN/refmans/metafor/html/conv.wald.html
+
+    Examples
+    --------
+    >>> centred("4.5", "4.13", "4.87"), centred("2.53", "2.17", "2.81")
+    (True, False)
+    """
+    est, lo, hi = (span(v, rounding) for v in (estimate, lower, upper))
+    return overlap(_square(est), _product(lo, hi))
+
+
+def inside(estimate: str, lower: str, upper: str, rounding: str = DEFAULT_ROUNDING) -> bool:
+    """Tell whether a printed ratio can lie within its printed CI (under ``rounding``).
+
+    Examples
+    --------
+    >>> inside("1.3", "1.02", "1.34"), inside("1.5", "1.02", "1.34")
+    (True, False)
+    """
+    est, lo, hi = (span(v, rounding) for v in (estimate, lower, upper))
+    return overlap(est, Span(lo.low, hi.high, lo.low_inclusive, hi.high_inclusive))
+
+
+def check_ratio_ci(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> pd.DataFrame:
+    """Check every reported ratio against its CI: inside, and centred on the log scale.
+
+    Parameters
+    ----------
+    db
+        The record set; the shipped one by default.
+    rounding
+        The rounding mode assumed for the estimate and both limits.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ratio estimate: the core columns plus ``source_id``, ``value``, ``ci_low``,
+        ``ci_high``, ``ci_level``, ``inside``, ``centred``, ``asymmetry``, ``centre_offset`` and
+        ``log_se``.
+
+    References
+    ----------
+    .. [1] Viechtbauer, W. (2010). Conducting meta-analyses in R with the metafor package.
+       *Journal of Statistical Software*, 36(3), 1–48. (``conv.wald(check=TRUE)``:
+       https://search.r-project.org/CRAN/refmans/metafor/html/conv.wald.html)
+
+    Examples
+    --------
+    >>> df = check_ratio_ci().set_index("record_id")
+    >>> row = df.loc["burri_spector2011-or-persistent-satisfaction"]
+    >>> bool(row["centred"]), row["status"]
+    (False, 'warn')
+    >>> row = df.loc["burri_spector2011-or-recent-satisfaction"]
+    >>> bool(row["centred"]), row["status"]
+    (True, 'ok')
+    """
+    rounding = check_rounding(rounding)
+    db = resolve(db)
+    rows: list[dict[str, Any]] = []
+    for e in db.estimates.values():
+        if e.unit != "ratio":
+            continue
+        row: dict[str, Any] = {
+            C.RECORD_ID: e.estimate_id,
+            C.SOURCE_ID: e.source_id,
+            C.VALUE: e.value,
+            C.CI_LOW: e.ci_low,
+            C.CI_HIGH: e.ci_high,
+            C.CI_LEVEL: e.ci_level,
+        }
+        if e.value is None or e.ci_low is None or e.ci_high is None:
+            row[C.STATUS] = C.NOT_APPLICABLE
+            row[C.MESSAGE] = (
+                f"The ratio CI check does not apply to {e.estimate_id}: no CI is reported."
+            )
+            rows.append(row)
+            continue
+        rows.append(_check_one(db, e, row, rounding))
+    return frame(NAME, rows, rounding)
+
+
+def _check_one(db: Dataset, e: Estimate, row: dict[str, Any], rounding: str) -> dict[str, Any]:
+    value, lower, upper = e.value, e.ci_low, e.ci_high
+    assert value is not None and lower is not None and upper is not None
+    numbers = [float(to_decimal(v)) for v in (value, lower, upper)]
+    # A number printed as 0 (a tiny ratio rounded) has no logarithm: the shape measures are NaN.
+    est, lo, hi = (math.log(x) if x > 0 else math.nan for x in numbers)
+    is_inside = inside(value, lower, upper, rounding)
+    is_centred = centred(value, lower, upper, rounding)
+    width = hi - lo
+    offset = abs((hi + lo) / 2 - est) / width if width > 0 else math.nan
+    asymmetry = (hi - est) / (est - lo) if est > lo else math.nan
+    level = float(to_decimal(e.ci_level) / 100) if e.ci_level else 0.95
+    log_se = width / (2 * float(norm.ppf(1 - (1 - level) / 2)))
+    geometric = math.exp((hi + lo) / 2)
+    row.update(
+        {
+            C.INSIDE: is_inside,
+            C.CENTRED: is_centred,
+            C.ASYMMETRY: asymmetry,
+            C.CENTRE_OFFSET: offset,
+            C.LOG_SE: log_se,
+        }
+    )
+    level_text = f"{to_decimal(e.ci_level).normalize():f}% " if e.ci_level else ""
+    what = e.measure.replace("_", " ")
+    head = (
+        f"{label(db, e.source_id)}'s {what} {value} ({level_text}CI {lower}-{upper})"
+        + (f" for {e.exposure}" if e.exposure else "")
+    )
+    shape = (
+        f"the geometric mean of the limits is {fmt_float(geometric, 3)}, the upper arm is "
+        f"{fmt_float(asymmetry)} times the lower on the log scale, and the estimate is off the "
+        f"log-scale midpoint by {fmt_float(100 * offset, 1)}% of the CI's width"
+    )
+    if not is_inside:
+        row[C.STATUS] = C.FAIL
+        row[C.MESSAGE] = f"{head} lies outside its own CI under rounding {rounding!r}."
+    elif is_centred:
+        row[C.STATUS] = C.OK
+        row[C.MESSAGE] = (
+            f"{head} is centred in its CI on the log scale within rounding {rounding!r}, as a "
+            f"Wald-type interval is ({shape})."
+        )
+    else:
+        beyond = offset > METAFOR_TOLERANCE  # False for NaN: then only a warning
+        row[C.STATUS] = C.FAIL if beyond else C.WARN
+        tail = (
+            f"beyond metafor's {100 * METAFOR_TOLERANCE:.0f}% tolerance, too asymmetric for a "
+            "Wald-type interval or a likely alternative method"
+            if beyond
+            else f"within metafor's {100 * METAFOR_TOLERANCE:.0f}% tolerance, so only a non-Wald "
+            "interval (profile likelihood, bootstrap) could explain it"
+        )
+        row[C.MESSAGE] = (
+            f"{head} is not centred in its CI on the log scale under any reading of rounding "
+            f"{rounding!r}: {shape}, {tail}."
+        )
+    return row
+
+

@@ -1,0 +1,414 @@
+"""Claims that compare two groups: "X times more likely" and "more common in women".
+
+An article's ratio claim (measure ``ratio_claim``: "women are 2.87 times more likely to experience
+it at some point in their lives") or comparison (measure ``comparison``: "more common in women")
+says something about *two* prevalences: the claim's ``sex`` (group 1) against its
+``reference_sex`` (group 2). This check finds every pair of estimates in the record set that could
+stand behind the claim (:func:`matching_pairs`) and tests the claim against each pair:
+
+* **ratio claim**: the odds ratio and the risk ratio the two printed prevalences imply
+  (:func:`pctstats.ratios.implied_odds_ratio`, :func:`pctstats.ratios.implied_risk_ratio`), with
+  their ranges under rounding of both prevalences; and the prevalence group 1 would need for the
+  claimed ratio given group 2's (:func:`pctstats.ratios.required_prevalence`), which for a risk
+  ratio can exceed 100% (then the claim is impossible as a risk ratio). ``ok`` when the claimed
+  ratio (under rounding) lies in the range of either implied ratio, ``fail`` otherwise.
+* **comparison**: the direction. A comparison claim asserts that group 1's prevalence is the higher
+  one. ``ok`` when group 1's value is above group 2's under every reading of the rounding, ``fail``
+  when it is below, ``warn`` when rounding cannot tell.
+
+A pair matches a claim when both estimates are single printed prevalences (not ranges, not
+alternative printings ``version_of`` another), one of the claim's sex and one of its reference sex,
+with the claim's outcome (a claim's ``crying_after_sex`` is matched to ``pcd_symptoms``, the
+measure the articles' crying figures come from; the claim audit flags that difference); and where
+the claim states a timeframe, frequency or context, both estimates have it (``lifetime`` and
+``since_sexually_active`` count as one timeframe, ``at_least_once`` and ``not_stated`` as one
+frequency); where the claim leaves one unstated (``not_stated``, context ``any``), the two
+estimates need only agree with each other. Pairs from two different sources compare two different
+samples; the ``same_source`` column says which.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Final
+
+import pandas as pd
+
+from pctstats.checks import columns as C
+from pctstats.checks._common import (
+    SEX_WORDS,
+    Span,
+    entirely_above,
+    fmt_float,
+    frame,
+    label,
+    overlap,
+    resolve,
+    span,
+)
+from pctstats.dataset import Dataset
+from pctstats.ratios import implied_odds_ratio, implied_risk_ratio, required_prevalence
+from pctstats.records import Claim, Estimate
+from pctstats.reported import to_decimal
+from pctstats.rounding import DEFAULT_ROUNDING, check_rounding
+
+NAME: Final = "ratio_claims"
+
+#: Claim measures this check is about.
+PAIR_MEASURES: Final = frozenset({"ratio_claim", "comparison"})
+
+HIGHER: Final = "higher"
+LOWER: Final = "lower"
+UNDETERMINED: Final = "undetermined"
+
+#: Values counted as the same for matching: timeframes, then frequencies.
+_TIMEFRAME_CLASS: Final = {"since_sexually_active": "lifetime"}
+_FREQUENCY_CLASS: Final = {"not_stated": "at_least_once"}
+#: A claim outcome -> the estimate outcomes its figures can come from.
+_OUTCOMES: Final = {"crying_after_sex": frozenset({"crying_after_sex", "pcd_symptoms"})}
+
+
+def _tf(value: str) -> str:
+    return _TIMEFRAME_CLASS.get(value, value)
+
+
+def _fq(value: str) -> str:
+    return _FREQUENCY_CLASS.get(value, value)
+
+
+@dataclass(frozen=True)
+class PairEvidence:
+    """Two prevalences that could stand behind a two-group claim, and what they imply.
+
+    Attributes
+    ----------
+    first, reference
+        The estimate of the claim's sex (group 1) and of its reference sex (group 2).
+    odds_ratio, risk_ratio
+        The ratios the printed prevalences imply (group 1 over group 2).
+    odds_ratio_range, risk_ratio_range
+        Their least and greatest values over every reading of the rounding of both prevalences.
+    direction
+        ``"higher"``, ``"lower"`` or ``"undetermined"``: group 1 against group 2 under rounding.
+    """
+
+    first: Estimate
+    reference: Estimate
+    odds_ratio: float
+    risk_ratio: float
+    odds_ratio_range: tuple[float, float]
+    risk_ratio_range: tuple[float, float]
+    direction: str
+
+    @property
+    def same_source(self) -> bool:
+        """Whether both prevalences come from one sample (one source)."""
+        return self.first.source_id == self.reference.source_id
+
+    @property
+    def ids(self) -> tuple[str, str]:
+        """The two estimate ids, group 1 first."""
+        return (self.first.estimate_id, self.reference.estimate_id)
+
+
+def _is_point_prevalence(e: Estimate) -> bool:
+    return (
+        e.measure == "prevalence"
+        and e.unit == "percent"
+        and e.value is not None
+        and e.value_high is None
+        and e.version_of is None
+    )
+
+
+def _fits(claim: Claim, a: Estimate, b: Estimate) -> bool:
+    outcomes = _OUTCOMES.get(claim.outcome, frozenset({claim.outcome}))
+    if a.outcome not in outcomes or b.outcome != a.outcome:
+        return False
+    if claim.timeframe == "not_stated":
+        if _tf(a.timeframe) != _tf(b.timeframe):
+            return False
+    elif not _tf(a.timeframe) == _tf(b.timeframe) == _tf(claim.timeframe):
+        return False
+    if claim.frequency == "not_stated":
+        if _fq(a.frequency) != _fq(b.frequency):
+            return False
+    elif not _fq(a.frequency) == _fq(b.frequency) == _fq(claim.frequency):
+        return False
+    if claim.context == "any":
+        return a.context == b.context
+    return a.context == b.context == claim.context
+
+
+def matching_pairs(
+    claim: Claim,
+    db: Dataset | None = None,
+    rounding: str = DEFAULT_ROUNDING,
+    source_ids: tuple[str, ...] | None = None,
+) -> list[PairEvidence]:
+    """Every pair of estimates that could stand behind a two-group claim, with what it implies.
+
+    Parameters
+    ----------
+    claim
+        A claim with a ``reference_sex`` (a ratio claim or a comparison).
+    db
+        The record set; the shipped one by default.
+    rounding
+        The rounding mode assumed for the printed prevalences.
+    source_ids
+        Only pairs whose two estimates come from these sources (default: the whole record set).
+
+    Returns
+    -------
+    list of PairEvidence
+        In record-set order (group 1's estimate first, then the reference's).
+
+    Examples
+    --------
+    >>> from pctstats import load
+    >>> db = load()
+    >>> [p.ids for p in matching_pairs(db.claims["E"], db)]
+    [('schweitzer2015-lifetime', 'maczkowiack2019-lifetime'), ('bird2011-lifetime', 'maczkowiack2019-lifetime')]
+    >>> round(matching_pairs(db.claims["E"], db)[0].odds_ratio, 2)
+    1.23
+    """  # noqa: E501
+    rounding = check_rounding(rounding)
+    db = resolve(db)
+    if claim.reference_sex is None:
+        return []
+    pool = [
+        e
+        for e in db.estimates.values()
+        if _is_point_prevalence(e) and (source_ids is None or e.source_id in source_ids)
+    ]
+    pairs = []
+    for a in pool:
+        if a.sex != claim.sex:
+            continue
+        for b in pool:
+            if b.sex != claim.reference_sex or not _fits(claim, a, b):
+                continue
+            pairs.append(_evidence(a, b, rounding))
+    return pairs
+
+
+def _evidence(a: Estimate, b: Estimate, rounding: str) -> PairEvidence:
+    assert a.value is not None and b.value is not None
+    pa, pb = span(a.value, rounding, scale=100), span(b.value, rounding, scale=100)
+    p1, p2 = float(to_decimal(a.value) / 100), float(to_decimal(b.value) / 100)
+    lo1, hi1, lo2, hi2 = (float(x) for x in (pa.low, pa.high, pb.low, pb.high))
+    if entirely_above(pa, pb):
+        direction = HIGHER
+    elif entirely_above(pb, pa):
+        direction = LOWER
+    else:
+        direction = UNDETERMINED
+    return PairEvidence(
+        first=a,
+        reference=b,
+        odds_ratio=float(implied_odds_ratio(p1, p2)),
+        risk_ratio=float(implied_risk_ratio(p1, p2)),
+        odds_ratio_range=(float(implied_odds_ratio(lo1, hi2)), float(implied_odds_ratio(hi1, lo2))),
+        risk_ratio_range=(float(implied_risk_ratio(lo1, hi2)), float(implied_risk_ratio(hi1, lo2))),
+        direction=direction,
+    )
+
+
+def ratio_fits(
+    claimed: str, pair: PairEvidence, rounding: str = DEFAULT_ROUNDING
+) -> dict[str, bool]:
+    """Whether a claimed ratio (as printed) is the odds ratio and/or the risk ratio a pair implies.
+
+    Each holds when the claimed ratio's rounding interval meets the implied ratio's range under
+    rounding.
+
+    Examples
+    --------
+    >>> from pctstats import load
+    >>> db = load()
+    >>> pair = matching_pairs(db.claims["E"], db)[0]
+    >>> ratio_fits("2.87", pair), ratio_fits("1.2", pair)
+    ({'odds_ratio': False, 'risk_ratio': False}, {'odds_ratio': True, 'risk_ratio': False})
+    """
+    claim_span = span(claimed, rounding)
+
+    def meets(bounds: tuple[float, float]) -> bool:
+        low, high = (to_decimal(f"{x:.12f}") for x in bounds)
+        return overlap(claim_span, Span(low, high))
+
+    return {
+        "odds_ratio": meets(pair.odds_ratio_range),
+        "risk_ratio": meets(pair.risk_ratio_range),
+    }
+
+
+def describe_pair(db: Dataset, pair: PairEvidence) -> str:
+    """The two prevalences of a pair in words, ending with a comma (to continue a sentence).
+
+    Examples
+    --------
+    >>> from pctstats import load
+    >>> db = load()
+    >>> describe_pair(db, matching_pairs(db.claims["E"], db)[0])[:46]
+    "S1 (schweitzer2015)'s 46% (women) against S3 ("
+    """
+    a, b = pair.first, pair.reference
+    sample = "from one sample" if pair.same_source else "from two different samples"
+    return (
+        f"{label(db, a.source_id)}'s {a.value}% ({SEX_WORDS[a.sex]}) against "
+        f"{label(db, b.source_id)}'s {b.value}% ({SEX_WORDS[b.sex]}), {sample},"
+    )
+
+
+def _ratio_row(db: Dataset, claim: Claim, pair: PairEvidence, rounding: str) -> dict[str, Any]:
+    assert claim.value is not None and pair.reference.value is not None
+    claimed = float(to_decimal(claim.value))
+    p_ref = float(to_decimal(pair.reference.value) / 100)
+    need_or = required_prevalence(p_ref, claimed, measure="odds_ratio")
+    need_rr = required_prevalence(p_ref, claimed, measure="risk_ratio")
+    fits = ratio_fits(claim.value, pair, rounding)
+    ok = fits["odds_ratio"] or fits["risk_ratio"]
+    or_lo, or_hi = pair.odds_ratio_range
+    rr_lo, rr_hi = pair.risk_ratio_range
+    rr_need = float(need_rr.value) * 100
+    rr_text = f"{fmt_float(rr_need, 1)}%" + (
+        "" if bool(need_rr.possible) else ", which is impossible (above 100%)"
+    )
+    implied = (
+        f"an odds ratio of {fmt_float(pair.odds_ratio)} ({fmt_float(or_lo)}-{fmt_float(or_hi)} "
+        f"allowing for rounding) and a risk ratio of {fmt_float(pair.risk_ratio)} "
+        f"({fmt_float(rr_lo)}-{fmt_float(rr_hi)})"
+    )
+    if ok:
+        which = " and ".join(k.replace("_", " ") for k, v in fits.items() if v)
+        verdict = f"consistent with the claimed {claim.value} as the {which}"
+    else:
+        verdict = f"neither of which is the claimed {claim.value}"
+    when = "" if claim.timeframe == "not_stated" else f" ({claim.timeframe.replace('_', ' ')})"
+    message = (
+        f"Claim {claim.claim_id} says {SEX_WORDS[claim.sex]} are {claim.value} times as likely as "
+        f"{SEX_WORDS[claim.reference_sex or 'all']}{when}; {describe_pair(db, pair)} imply "
+        f"{implied}, {verdict}; read as an odds ratio, {claim.value} at "
+        f"{pair.reference.value}% would need {fmt_float(float(need_or.value) * 100, 1)}% of "
+        f"{SEX_WORDS[claim.sex]}, and read as a risk ratio, {rr_text}."
+    )
+    return {
+        C.STATUS: C.OK if ok else C.FAIL,
+        C.MESSAGE: message,
+        C.CLAIMED_RATIO: claim.value,
+        C.ODDS_RATIO: pair.odds_ratio,
+        C.ODDS_RATIO_LOW: or_lo,
+        C.ODDS_RATIO_HIGH: or_hi,
+        C.RISK_RATIO: pair.risk_ratio,
+        C.RISK_RATIO_LOW: rr_lo,
+        C.RISK_RATIO_HIGH: rr_hi,
+        C.REQUIRED_FOR_OR: float(need_or.value) * 100,
+        C.REQUIRED_FOR_RR: rr_need,
+        C.RR_POSSIBLE: bool(need_rr.possible),
+    }
+
+
+def _comparison_row(db: Dataset, claim: Claim, pair: PairEvidence) -> dict[str, Any]:
+    status = {HIGHER: C.OK, LOWER: C.FAIL, UNDETERMINED: C.WARN}[pair.direction]
+    said = f"Claim {claim.claim_id} ('{claim.value_text}')"
+    if pair.direction == HIGHER:
+        verdict = "agree with it"
+    elif pair.direction == LOWER:
+        verdict = "contradict it"
+    else:
+        verdict = "cannot tell the direction within rounding"
+    a = pair.first
+    when = ", ".join(
+        w
+        for w in (
+            a.timeframe.replace("_", " ") if a.timeframe != "not_stated" else "",
+            a.context.replace("_", " ") if a.context != "any" else "",
+        )
+        if w
+    )
+    message = (
+        f"{said}: {describe_pair(db, pair)[:-1]}{f' ({when})' if when else ''}, {verdict} "
+        f"(odds ratio {fmt_float(pair.odds_ratio)})."
+    )
+    return {
+        C.STATUS: status,
+        C.MESSAGE: message,
+        C.DIRECTION: pair.direction,
+        C.ODDS_RATIO: pair.odds_ratio,
+        C.RISK_RATIO: pair.risk_ratio,
+    }
+
+
+def check_ratio_claims(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> pd.DataFrame:
+    """Test every ratio claim and comparison against every matching pair of estimates.
+
+    Parameters
+    ----------
+    db
+        The record set; the shipped one by default.
+    rounding
+        The rounding mode assumed for the printed prevalences and the claimed ratio.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per claim and matching pair (``record_id`` the claim, ``related_id`` the pair's
+        estimate ids joined with ``";"``), or one ``not_applicable`` row for a claim no pair
+        matches: the core columns plus ``value`` and ``reference_value`` (the two prevalences),
+        ``same_source``, ``odds_ratio``, ``risk_ratio`` and, for a ratio claim, the ranges
+        ``odds_ratio_low`` ... ``risk_ratio_high``, ``claimed_ratio``, ``required_for_or``,
+        ``required_for_rr`` (per cent) and ``rr_possible``; for a comparison, ``direction``.
+
+    References
+    ----------
+    .. [1] Zhang, J., & Yu, K. F. (1998). What's the relative risk? A method of correcting the
+       odds ratio in cohort studies of common outcomes. *JAMA*, 280(19), 1690–1691. (Odds ratio
+       and risk ratio of common outcomes; the prevalence an odds ratio implies.)
+
+    Examples
+    --------
+    >>> df = check_ratio_claims()
+    >>> df.loc[df.record_id == "E", "status"].tolist()
+    ['fail', 'fail']
+    >>> round(float(df.loc[df.record_id == "E", "required_for_or"].iloc[0]), 1)
+    66.6
+    """
+    rounding = check_rounding(rounding)
+    db = resolve(db)
+    rows: list[dict[str, Any]] = []
+    for claim in db.claims.values():
+        if claim.measure not in PAIR_MEASURES:
+            continue
+        pairs = matching_pairs(claim, db, rounding)
+        if claim.reference_sex is None or not pairs or (
+            claim.measure == "ratio_claim" and claim.value is None
+        ):
+            why = (
+                "it names no reference group"
+                if claim.reference_sex is None
+                else "no pair of estimates in the record set matches its groups, outcome and "
+                "timeframe"
+            )
+            rows.append(
+                {
+                    C.RECORD_ID: claim.claim_id,
+                    C.STATUS: C.NOT_APPLICABLE,
+                    C.MESSAGE: f"Claim {claim.claim_id} cannot be tested: {why}.",
+                }
+            )
+            continue
+        for pair in pairs:
+            row: dict[str, Any] = {
+                C.RECORD_ID: claim.claim_id,
+                C.RELATED_ID: ";".join(pair.ids),
+                C.VALUE: pair.first.value,
+                C.REFERENCE_VALUE: pair.reference.value,
+                C.SAME_SOURCE: pair.same_source,
+            }
+            if claim.measure == "ratio_claim":
+                row.update(_ratio_row(db, claim, pair, rounding))
+            else:
+                row.update(_comparison_row(db, claim, pair))
+            rows.append(row)
+    return frame(NAME, rows, rounding)

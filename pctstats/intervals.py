@@ -1,0 +1,486 @@
+"""Confidence intervals for a prevalence (a binomial proportion).
+
+Proportions are on the 0–1 scale throughout (``0.46``, not ``46``); a printed percentage enters
+only through :func:`reported_ci`, as the string that was printed (``"5.1"``).
+
+The default method is Wilson's score interval. The Wald interval is available for comparison
+only and is never a default: its coverage is erratic and poor (Brown, Cai & DasGupta 2001).
+
+The limits come from :func:`statsmodels.stats.proportion.proportion_confint`; pctstats adds
+argument checking, the method's name and level on every result, and one convention of its own
+(the Jeffreys boundary adjustment, below).
+
+Conventions at the boundaries (``k = 0`` or ``k = n``)
+-------------------------------------------------------
+- ``clopper_pearson``: lower limit 0 at ``k = 0`` and upper limit 1 at ``k = n`` (statsmodels and
+  R's ``binom.test`` agree).
+- ``jeffreys``: the equal-tailed Beta(k + 1/2, n − k + 1/2) quantiles, with the boundary
+  adjustment of Brown, Cai & DasGupta (2001, p. 108): lower limit 0 at ``k = 0`` and upper limit 1
+  at ``k = n``, so the interval always contains the estimate. statsmodels and R's ``qbeta`` do not
+  adjust; the two agree everywhere else.
+- ``agresti_coull`` and ``wald``: clipped to [0, 1] (statsmodels' convention); the textbook
+  formulas, as in R's ``epitools::binom.approx``, can leave [0, 1].
+- ``wilson``: always inside [0, 1]; the limits at ``k = 0`` and ``k = n`` are set to exactly 0
+  and 1 (the formula's value; floating point can leave a residue such as 2e-19).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Final
+
+import numpy as np
+import pandas as pd
+from numpy.typing import ArrayLike, NDArray
+from statsmodels.stats.proportion import proportion_confint
+
+from pctstats._validate_args import check_counts, check_level, check_method
+from pctstats.grim_consistency import grim_counts
+from pctstats.reported import check_reported, to_decimal
+from pctstats.results import (
+    COL_ESTIMATE,
+    COL_HIGH,
+    COL_K,
+    COL_LEVEL,
+    COL_LOW,
+    COL_METHOD,
+    COL_N,
+    COL_NOTE,
+    Interval,
+)
+from pctstats.rounding import DEFAULT_ROUNDING
+
+#: Interval methods for one proportion, each with a one-line meaning.
+PREVALENCE_METHODS: Final = MappingProxyType(
+    {
+        "wilson": "Wilson score interval (the default)",
+        "jeffreys": "Jeffreys equal-tailed interval, Beta(k + 1/2, n - k + 1/2) quantiles, "
+        "with Brown, Cai & DasGupta's boundary adjustment",
+        "agresti_coull": "Agresti-Coull interval (add z^2/2 successes and failures), "
+        "clipped to [0, 1]",
+        "clopper_pearson": "Clopper-Pearson 'exact' interval (beta quantiles); conservative",
+        "wald": "Wald (normal approximation) interval, clipped to [0, 1]; for comparison only",
+    }
+)
+
+#: The method used when none is named.
+DEFAULT_METHOD: Final = "wilson"
+#: The confidence level used when none is named.
+DEFAULT_LEVEL: Final = 0.95
+
+# pctstats' method names -> statsmodels' ``proportion_confint`` names.
+_STATSMODELS_METHOD: Final = MappingProxyType(
+    {
+        "wilson": "wilson",
+        "jeffreys": "jeffreys",
+        "agresti_coull": "agresti_coull",
+        "clopper_pearson": "beta",
+        "wald": "normal",
+    }
+)
+
+COL_WIDTH: Final = "width"
+COL_VALUE: Final = "value"
+COL_ROUNDING: Final = "rounding"
+COL_CONSISTENT: Final = "consistent"
+COL_N_COUNTS: Final = "n_counts"
+COL_K_MIN: Final = "k_min"
+COL_K_MAX: Final = "k_max"
+COL_MESSAGE: Final = "message"
+
+
+def _limits(
+    k: NDArray[np.int64], n: NDArray[np.int64], method: str, level: float
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Interval limits for checked arrays ``k`` and ``n`` of one shape."""
+    low, high = proportion_confint(k, n, alpha=1.0 - level, method=_STATSMODELS_METHOD[method])
+    low = np.asarray(low, dtype=np.float64).reshape(k.shape)
+    high = np.asarray(high, dtype=np.float64).reshape(k.shape)
+    if method in ("jeffreys", "wilson"):
+        # Jeffreys: not in statsmodels, Brown, Cai & DasGupta's (2001, p. 108) boundary
+        # adjustment. Wilson: its limits there are exactly 0 and 1; statsmodels' formula can
+        # leave a rounding residue such as 2e-19.
+        low = np.where(k == 0, 0.0, low)
+        high = np.where(k == n, 1.0, high)
+    return low, high
+
+
+def prevalence_ci(
+    k: ArrayLike,
+    n: ArrayLike,
+    method: str = DEFAULT_METHOD,
+    level: float = DEFAULT_LEVEL,
+) -> Interval:
+    """Confidence interval for a prevalence ``k / n``.
+
+    Parameters
+    ----------
+    k : int or array_like of int
+        Number of people with the condition (``0 <= k <= n``).
+    n : int or array_like of int
+        Number of people asked (``n >= 1``). ``k`` and ``n`` broadcast together.
+    method : {"wilson", "jeffreys", "agresti_coull", "clopper_pearson", "wald"}
+        Interval method; see :data:`PREVALENCE_METHODS`. Wilson by default; ``"wald"`` is for
+        comparison only.
+    level : float
+        Confidence level, strictly between 0 and 1 (``0.95``, not ``95``).
+
+    Returns
+    -------
+    Interval
+        ``(low, high)`` on the 0–1 scale, with ``.method`` and ``.level``. It unpacks like a pair:
+        ``low, high = prevalence_ci(k, n)``. ``low`` and ``high`` are floats when ``k`` and ``n``
+        are scalars, and arrays of their broadcast shape otherwise.
+
+    Raises
+    ------
+    ValueError
+        If a count is negative, fractional or NaN, if ``n <= 0`` or ``k > n``, if ``level`` is not
+        in (0, 1), or if ``method`` is unknown (each message names the argument).
+    TypeError
+        If an argument has the wrong type (a string count, say).
+
+    Notes
+    -----
+    The limits are computed by :func:`statsmodels.stats.proportion.proportion_confint`; see the
+    module notes for the conventions at ``k = 0`` and ``k = n``.
+
+    References
+    ----------
+    .. [1] Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
+       inference. *Journal of the American Statistical Association*, 22(158), 209–212.
+    .. [2] Clopper, C. J., & Pearson, E. S. (1934). The use of confidence or fiducial limits
+       illustrated in the case of the binomial. *Biometrika*, 26(4), 404–413.
+    .. [3] Agresti, A., & Coull, B. A. (1998). Approximate is better than "exact" for interval
+       estimation of binomial proportions. *The American Statistician*, 52(2), 119–126.
+    .. [4] Brown, L. D., Cai, T. T., & DasGupta, A. (2001). Interval estimation for a binomial
+       proportion. *Statistical Science*, 16(2), 101–133. (Jeffreys interval and its boundary
+       adjustment, p. 108; the case against the Wald interval.)
+
+    Examples
+    --------
+    >>> low, high = prevalence_ci(106, 230)
+    >>> round(low, 4), round(high, 4)
+    (0.3976, 0.5254)
+    >>> ci = prevalence_ci(106, 230, method="jeffreys", level=0.9)
+    >>> ci.method, ci.level, round(ci.low, 4)
+    ('jeffreys', 0.9, 0.4074)
+    >>> prevalence_ci([0, 12], 230).low.round(4)
+    array([0.    , 0.0301])
+    """
+    method = check_method(method, PREVALENCE_METHODS)
+    level = check_level(level)
+    k_arr, n_arr = check_counts(k, n)
+    low, high = _limits(k_arr, n_arr, method, level)
+    return Interval(low=low, high=high, method=method, level=level)
+
+
+def ci_table(
+    k: ArrayLike,
+    n: ArrayLike,
+    level: float = DEFAULT_LEVEL,
+    methods: str | tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    """Every interval method side by side for the same count(s).
+
+    Parameters
+    ----------
+    k, n : int or array_like of int
+        Count(s) and sample size(s), as for :func:`prevalence_ci`.
+    level : float
+        Confidence level, strictly between 0 and 1.
+    methods : str or tuple of str, optional
+        Method(s) to show, in order; all of :data:`PREVALENCE_METHODS` by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per count and method (counts in input order, methods within each count), with
+        columns ``k``, ``n``, ``estimate``, ``method``, ``level``, ``low``, ``high``, ``width`` and
+        ``note`` (the method's one-line description, which flags Wald as "for comparison only").
+
+    References
+    ----------
+    .. [1] Brown, L. D., Cai, T. T., & DasGupta, A. (2001). Interval estimation for a binomial
+       proportion. *Statistical Science*, 16(2), 101–133.
+
+    Examples
+    --------
+    >>> table = ci_table(106, 230)
+    >>> table[["method", "low", "high"]].round(4)
+                method     low    high
+    0           wilson  0.3976  0.5254
+    1         jeffreys  0.3973  0.5254
+    2    agresti_coull  0.3976  0.5254
+    3  clopper_pearson  0.3952  0.5276
+    4             wald  0.3964  0.5253
+    """
+    level = check_level(level)
+    if methods is None:
+        chosen = tuple(PREVALENCE_METHODS)
+    elif isinstance(methods, str):
+        chosen = (methods,)
+    else:
+        chosen = tuple(methods)
+    if not chosen:
+        raise ValueError("methods must name at least one method")
+    for m in chosen:
+        check_method(m, PREVALENCE_METHODS, name="methods")
+    k_arr, n_arr = check_counts(k, n)
+    k_flat, n_flat = k_arr.ravel(), n_arr.ravel()
+    frames = []
+    for m in chosen:
+        low, high = _limits(k_flat, n_flat, m, level)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "_row": np.arange(k_flat.size),
+                    "_order": chosen.index(m),
+                    COL_K: k_flat,
+                    COL_N: n_flat,
+                    COL_ESTIMATE: k_flat / n_flat,
+                    COL_METHOD: m,
+                    COL_LEVEL: level,
+                    COL_LOW: low,
+                    COL_HIGH: high,
+                    COL_WIDTH: high - low,
+                    COL_NOTE: PREVALENCE_METHODS[m],
+                }
+            )
+        )
+    table = pd.concat(frames, ignore_index=True).sort_values(["_row", "_order"], kind="stable")
+    return table.drop(columns=["_row", "_order"]).reset_index(drop=True)
+
+
+@dataclass(frozen=True, eq=False)
+class ReportedInterval:
+    """The interval behind a printed percentage whose count is not printed.
+
+    Attributes
+    ----------
+    value : str
+        The percentage as printed (``"5.1"``).
+    n : int
+        The sample size the percentage is of.
+    counts : tuple of int
+        Every count ``k`` whose ``100 k / n`` rounds to ``value`` under ``rounding`` (GRIM); empty
+        when none does.
+    consistent : bool
+        Whether any count is consistent with ``value`` and ``n``.
+    ci : Interval
+        The envelope: the smallest lower limit and the largest upper limit over the intervals of
+        all consistent counts (0–1 scale). NaN limits when no count is consistent.
+    lows, highs : tuple of float
+        The interval of each count in ``counts``, in the same order.
+    method : str
+        Interval method.
+    level : float
+        Confidence level.
+    rounding : str
+        The rounding rule the GRIM test assumed.
+    message : str
+        One human sentence: the counts and the interval, or, when no count is consistent, that
+        no count is and which counts are nearest.
+    """
+
+    value: str
+    n: int
+    counts: tuple[int, ...]
+    consistent: bool
+    ci: Interval
+    lows: tuple[float, ...]
+    highs: tuple[float, ...]
+    method: str
+    level: float
+    rounding: str
+    message: str
+
+    @property
+    def proportion(self) -> float:
+        """The printed percentage as a proportion (``"5.1"`` -> 0.051)."""
+        return float(to_decimal(self.value) / 100)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row: the printed value, ``n``, the counts' range and the envelope interval.
+
+        Examples
+        --------
+        >>> reported_ci("46", 230).to_frame()[["value", "k_min", "k_max", "consistent"]]
+          value  k_min  k_max  consistent
+        0    46    105    106        True
+        """
+        return pd.DataFrame(
+            {
+                COL_VALUE: [self.value],
+                COL_N: [self.n],
+                COL_ESTIMATE: [self.proportion],
+                COL_CONSISTENT: [self.consistent],
+                COL_N_COUNTS: [len(self.counts)],
+                COL_K_MIN: pd.array([min(self.counts, default=None)], dtype="Int64"),
+                COL_K_MAX: pd.array([max(self.counts, default=None)], dtype="Int64"),
+                COL_METHOD: [self.method],
+                COL_LEVEL: [self.level],
+                COL_LOW: [self.ci.low],
+                COL_HIGH: [self.ci.high],
+                COL_ROUNDING: [self.rounding],
+                COL_MESSAGE: [self.message],
+            }
+        )
+
+    def per_count_frame(self) -> pd.DataFrame:
+        """One row per consistent count with its own interval (no rows when none is consistent).
+
+        Examples
+        --------
+        >>> reported_ci("46", 230).per_count_frame()[["k", "low", "high"]].round(4)
+             k     low    high
+        0  105  0.3934  0.5211
+        1  106  0.3976  0.5254
+        """
+        return pd.DataFrame(
+            {
+                COL_K: np.asarray(self.counts, dtype=np.int64),
+                COL_N: self.n,
+                COL_ESTIMATE: np.asarray(self.counts, dtype=np.float64) / self.n,
+                COL_METHOD: self.method,
+                COL_LEVEL: self.level,
+                COL_LOW: np.asarray(self.lows, dtype=np.float64),
+                COL_HIGH: np.asarray(self.highs, dtype=np.float64),
+            }
+        )
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
+
+
+def reported_ci(
+    value: str,
+    n: int,
+    method: str = DEFAULT_METHOD,
+    level: float = DEFAULT_LEVEL,
+    rounding: str = DEFAULT_ROUNDING,
+) -> ReportedInterval:
+    """Confidence interval for a printed percentage whose count was not printed.
+
+    The counts ``k`` out of ``n`` that round to the printed percentage are found by the GRIM test
+    (:func:`pctstats.grim_consistency.grim_counts`); the interval returned is the envelope of their intervals
+    (the smallest lower and the largest upper limit), so it covers every count the paper could
+    have had. When no count is consistent, nothing is raised: the result says so
+    (``consistent=False``, no counts, NaN limits and a ``message``).
+
+    Parameters
+    ----------
+    value : str
+        The percentage exactly as printed, e.g. ``"5.1"`` (a string: trailing zeros carry
+        precision).
+    n : int
+        The sample size the percentage is of.
+    method : str
+        Interval method, as for :func:`prevalence_ci`; Wilson by default.
+    level : float
+        Confidence level, strictly between 0 and 1.
+    rounding : str
+        Rounding rule assumed for the printed value, passed to
+        :func:`pctstats.grim_consistency.grim_counts` (``"up_or_down"`` by default: round half up or half
+        down).
+
+    Returns
+    -------
+    ReportedInterval
+        With ``counts``, ``consistent``, ``ci`` (an :class:`~pctstats.results.Interval`),
+        ``method``, ``level``, ``rounding`` and ``message``.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a string.
+    ValueError
+        If ``value`` is not a printed decimal, or ``n``, ``method`` or ``level`` is invalid.
+
+    References
+    ----------
+    .. [1] Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test: A simple technique
+       detects numerous anomalies in the reporting of results in psychology. *Social
+       Psychological and Personality Science*, 8(4), 363–369.
+    .. [2] Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
+       inference. *Journal of the American Statistical Association*, 22(158), 209–212.
+
+    Examples
+    --------
+    >>> res = reported_ci("46", 230)
+    >>> res.counts, res.consistent
+    ((105, 106), True)
+    >>> low, high = res.ci
+    >>> round(low, 4), round(high, 4)
+    (0.3934, 0.5254)
+    >>> print(res.message)
+    46% of n = 230 is consistent with k = 105 or 106 under rounding 'up_or_down'; the 95% wilson interval covering every such count is 39.3% to 52.5%.
+    >>> res = reported_ci("5.1", 230)
+    >>> res.consistent, res.counts
+    (False, ())
+    >>> print(res.message)
+    No count out of n = 230 gives 5.1% under rounding 'up_or_down' (nearest: 11/230 = 4.78%, 12/230 = 5.22%).
+    """  # noqa: E501
+    check_reported(value, "value")
+    method = check_method(method, PREVALENCE_METHODS)
+    level = check_level(level)
+    n_arr = check_counts(0, n, k_name="k")[1]
+    if n_arr.ndim != 0:
+        raise TypeError(f"n must be a single sample size, got an array of shape {n_arr.shape}")
+    n_int = int(n_arr)
+    counts = tuple(int(c) for c in grim_counts(value, n_int, percent=True, rounding=rounding))
+    if not counts:
+        exact = to_decimal(value) * n_int / 100
+        below = int(exact.to_integral_value(rounding="ROUND_FLOOR"))
+        above = int(exact.to_integral_value(rounding="ROUND_CEILING"))
+        nearest = sorted({c for c in (below, above) if 0 <= c <= n_int})
+        near_text = ", ".join(f"{c}/{n_int} = {Decimal(100 * c) / n_int:.2f}%" for c in nearest)
+        message = f"No count out of n = {n_int} gives {value}% under rounding {rounding!r}" + (
+            f" (nearest: {near_text})." if near_text else "."
+        )
+        nan = float("nan")
+        return ReportedInterval(
+            value=value,
+            n=n_int,
+            counts=(),
+            consistent=False,
+            ci=Interval(nan, nan, method=method, level=level),
+            lows=(),
+            highs=(),
+            method=method,
+            level=level,
+            rounding=rounding,
+            message=message,
+        )
+    k_arr = np.asarray(counts, dtype=np.int64)
+    low, high = _limits(k_arr, np.full_like(k_arr, n_int), method, level)
+    envelope = Interval(float(low.min()), float(high.max()), method=method, level=level)
+    if len(counts) == 1:
+        count_text = f"k = {counts[0]}"
+    elif len(counts) == 2:
+        count_text = f"k = {counts[0]} or {counts[1]}"
+    elif counts == tuple(range(counts[0], counts[-1] + 1)):
+        count_text = f"k = {counts[0]} to {counts[-1]}"
+    else:
+        count_text = "k in {" + ", ".join(str(c) for c in counts) + "}"
+    message = (
+        f"{value}% of n = {n_int} is consistent with {count_text} under rounding {rounding!r}; "
+        f"the {100 * level:g}% {method} interval covering every such count is "
+        f"{_pct(envelope.low)} to {_pct(envelope.high)}."
+    )
+    return ReportedInterval(
+        value=value,
+        n=n_int,
+        counts=counts,
+        consistent=True,
+        ci=envelope,
+        lows=tuple(float(x) for x in low),
+        highs=tuple(float(x) for x in high),
+        method=method,
+        level=level,
+        rounding=rounding,
+        message=message,
+    )

@@ -1,0 +1,121 @@
+"""Tests of pctstats.applied: intervals for every prevalence, and pooled lifetime PCD."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from pctstats.applied import BASIS, DESIGN_CAVEAT, pooled_lifetime, prevalence_table
+from pctstats.dataset import load
+from pctstats.intervals import prevalence_ci, reported_ci
+from pctstats.pooling import pool_prevalence
+from pctstats.ratios import compare_prevalences
+from tests.tolerances import assert_close
+
+
+@pytest.fixture(scope="module")
+def table() -> pd.DataFrame:
+    return prevalence_table().set_index("estimate_id")
+
+
+def test_prevalence_table_has_every_prevalence_estimate(table: pd.DataFrame) -> None:
+    db = load()
+    expected = [
+        e.estimate_id
+        for e in db.estimates.values()
+        if e.measure in ("prevalence", "prevalence_range")
+    ]
+    assert table.index.tolist() == expected
+    assert set(table.basis) <= set(BASIS)
+    assert ((table.low <= table.estimate) | table.low.isna()).all()
+
+
+def test_s1_lifetime_46pct_interval_covers_both_consistent_counts(table: pd.DataFrame) -> None:
+    row = table.loc["schweitzer2015-lifetime"]
+    assert (row.k_min, row.k_max, row.basis, row.method, row.level) == (
+        105,
+        106,
+        "grim",
+        "wilson",
+        0.95,
+    )
+    assert (row.low, row.high) == tuple(reported_ci("46", 230).ci)
+
+
+def test_s1_4weeks_5_1pct_has_no_interval_and_says_why(table: pd.DataFrame) -> None:
+    row = table.loc["schweitzer2015-4weeks-few"]
+    assert row.basis == "not_consistent"
+    assert math.isnan(row.low) and math.isnan(row.high)
+    assert "No count out of n = 230" in row.note
+
+
+def test_survey_weighted_dyspareunia_keeps_its_reported_ci(table: pd.DataFrame) -> None:
+    row = table.loc["mitchell2017-prevalence"]
+    assert row.basis == "reported_ci" and bool(row.weighted)
+    assert row.method == "reported (survey-weighted)"
+    assert (row.low, row.high, row.level) == (0.067, 0.083, 0.95)
+
+
+def test_range_and_missing_n(table: pd.DataFrame) -> None:
+    regular = table.loc["maczkowiack2019-regular"]
+    assert (regular.k_min, regular.k_max) == (31, 54)
+    assert regular.low == reported_ci("3", 1208).ci.low
+    assert regular.high == reported_ci("4", 1208).ci.high
+    assert table.loc["pyke2020-men", "basis"] == "no_n"
+
+
+def test_prevalence_table_method_and_level_pass_through() -> None:
+    t = prevalence_table(method="clopper_pearson", level=0.9).set_index("estimate_id")
+    row = t.loc["bird2011-lifetime"]
+    assert (row.method, row.level) == ("clopper_pearson", 0.9)
+    assert (row.low, row.high) == tuple(prevalence_ci(73, 222, "clopper_pearson", 0.9))
+    with pytest.raises(ValueError, match="method must be one of"):
+        prevalence_table(method="exact")
+    with pytest.raises(ValueError, match="level must be strictly"):
+        prevalence_table(level=95)
+
+
+def test_printed_count_is_used_when_there_is_one(set_cell, data_copy) -> None:
+    set_cell("estimates.csv", "bird2011-lifetime", "k", "73")
+    row = prevalence_table(load(data_copy)).set_index("estimate_id").loc["bird2011-lifetime"]
+    assert row.basis == "printed_count" and row.k == 73 and row.note == ""
+    assert (row.low, row.high) == tuple(prevalence_ci(73, 222))
+
+
+def test_pooled_lifetime_women_men_and_all() -> None:
+    res = pooled_lifetime()
+    assert res.women.labels == ("S1", "S2") and res.all.labels == ("S1", "S2", "S3")
+    assert res.counts["schweitzer2015-lifetime"] == (106, 105, 106)
+    assert res.counts["maczkowiack2019-lifetime"] == (495, 490, 501)
+    expected = pool_prevalence([106, 73, 495], [230, 222, 1208], labels=["S1", "S2", "S3"])
+    assert_close(
+        [res.all.estimate, res.all.tau2, res.all.i2, res.all.q],
+        [expected.estimate, expected.tau2, expected.i2, expected.q],
+        "identity",
+    )
+    assert tuple(res.men) == tuple(reported_ci("41", 1208).ci)
+    assert math.isnan(res.women.prediction_interval.low)  # two studies: no HTS interval
+    low, high = res.sensitivity["all"]
+    assert low <= res.all.estimate <= high
+
+
+def test_pooled_lifetime_compares_each_womens_study_with_s3() -> None:
+    res = pooled_lifetime(level=0.9)
+    labels = [label for label, _ in res.comparisons]
+    assert labels == ["S1 vs S3", "S1 vs S3", "S2 vs S3", "S2 vs S3"]
+    s1_or = res.comparisons[0][1]
+    same = compare_prevalences(106, 230, 495, 1208, measure="odds_ratio", level=0.9)
+    assert (s1_or.estimate, tuple(s1_or.ci)) == (same.estimate, tuple(same.ci))
+    assert res.comparisons[1][1].measure == "risk_ratio"
+    frame = res.to_frame()
+    assert frame.group.tolist() == ["women", "men", "all"] + ["women vs men"] * 4
+    assert (frame[frame.group == "women vs men"].note == DESIGN_CAVEAT).all()
+    assert "nothing to pool" in frame.loc[1, "note"]
+
+
+def test_pooled_lifetime_rejects_bad_method() -> None:
+    with pytest.raises(ValueError, match="method must be one of 'DL', 'PM'"):
+        pooled_lifetime(method="REML")
+    assert pooled_lifetime(method="PM").all.method == "PM"
