@@ -14,6 +14,9 @@ CONSTRAINTS := requirements/constraints.txt
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[dev,notebooks]'
+	@# cffconvert (used by the tests to validate CITATION.cff) pins jsonschema<4, which frictionless
+	@# and nbformat cannot use; installed without its pins, its validation works with jsonschema 4.
+	$(BIN)/python -m pip install --quiet --no-deps -c $(CONSTRAINTS) cffconvert
 	@touch $(STAMP)
 
 venv: $(STAMP)

@@ -1,4 +1,4 @@
-"""Benchmark pctstats.grim_consistency.grim_array against the PyPI package ``grim`` (0.1.10), pair by pair.
+"""Benchmark pctstats.grim_consistency.grim_array against PyPI's ``grim`` (0.1.10), pair by pair.
 
 One million (percentage, n) pairs are drawn with a fixed seed: n from 10 to 2000, a count k from 0
 to n, the percentage 100 k / n printed at 1 or 2 decimals (rounded half up, in exact integers), and

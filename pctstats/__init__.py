@@ -72,6 +72,14 @@ _EXPORTS: dict[str, str] = {
     "VERDICTS": "pctstats.audit",
     "MISMATCHES": "pctstats.audit",
     "VALUE_MATCHES": "pctstats.audit",
+    # citing and reporting
+    "apa_reference": "pctstats.cite",
+    "to_bibtex": "pctstats.cite",
+    "package_citation": "pctstats.cite",
+    "build_report": "pctstats.report",
+    "write_report": "pctstats.report",
+    "claims_table": "pctstats.report",
+    "format_frame": "pctstats.formatting",
 }
 
 __all__ = sorted(_EXPORTS)

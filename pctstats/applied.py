@@ -5,8 +5,8 @@
 (S1 and S2 for women, S3 for men) and compares women with men.
 
 No study prints its counts, so counts are reconstructed from the printed percentage and ``n`` by
-the GRIM test (:func:`pctstats.grim_consistency.grim_counts`): every count that prints as the reported value.
-An interval is then widened to cover the intervals of all those counts
+the GRIM test (:func:`pctstats.grim_consistency.grim_counts`): every count that prints as the
+reported value. An interval is then widened to cover the intervals of all those counts
 (:func:`pctstats.intervals.reported_ci`). Survey-weighted estimates keep the interval their
 paper reports: a binomial interval would ignore the survey design.
 """

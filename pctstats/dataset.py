@@ -136,7 +136,11 @@ def load(path: str | Path | None = None) -> Dataset:
         table, found = _read_table(folder, resources[name])
         tables[name] = table
         issues += found
-    issues += _check_tables(resources, tables)
+    # A cell that broke a field rule is read as empty; the cross-field rules would then report it
+    # again (e.g. 'value_required' after 'pattern'), so only its first problem is kept.
+    broken = {(i.file, i.row, i.column) for i in issues}
+    issues += [i for i in _check_tables(resources, tables)
+               if (i.file, i.row, i.column) not in broken]
     if issues:
         raise DataError(issues)
     built = {

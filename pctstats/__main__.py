@@ -1,0 +1,5 @@
+"""``python -m pctstats``: the same command line as ``pctstats`` (see :mod:`pctstats.cli`)."""
+
+from pctstats.cli import main
+
+raise SystemExit(main())

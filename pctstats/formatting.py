@@ -1,0 +1,320 @@
+"""Output formats, in one place: every table pctstats prints goes through :func:`format_frame`.
+
+Four formats, the same for every command line subcommand and for the report:
+
+* ``"table"``: aligned plain text for a terminal; text left-aligned, numbers right-aligned, long
+  cells cut to ``max_width`` characters with an ellipsis (the other formats never cut);
+* ``"csv"``: comma-separated, full precision, one header line;
+* ``"json"``: a list of records (one object per row), full precision, ``null`` for missing values;
+* ``"markdown"``: a GitHub-flavoured pipe table.
+
+In ``table`` and ``markdown`` floats are shown with up to four decimals; ``csv`` and ``json``
+keep every digit. List cells (``counts``, ``population_tags``...) are joined with ``"; "`` in text
+formats and stay lists in JSON. The Markdown table is written here by hand (pandas'
+``to_markdown`` needs the ``tabulate`` package, which pctstats does not depend on).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+#: The output formats, each with a one-line meaning.
+FORMATS: Final = {
+    "table": "aligned plain text (long cells are cut; use another format for full text)",
+    "csv": "comma-separated values, full precision",
+    "json": "a JSON list of records, full precision",
+    "markdown": "a Markdown pipe table",
+}
+
+#: The format used when none is named.
+DEFAULT_FORMAT: Final = "table"
+
+#: Longest cell, in characters, of the ``table`` format.
+DEFAULT_MAX_WIDTH: Final = 60
+
+_ELLIPSIS: Final = "…"
+
+
+def check_format(fmt: object) -> str:
+    """Return ``fmt`` if it names an output format, else raise ValueError listing the valid names.
+
+    Parameters
+    ----------
+    fmt
+        A name from :data:`FORMATS`.
+
+    Returns
+    -------
+    str
+        ``fmt``, unchanged.
+
+    Raises
+    ------
+    ValueError
+        If ``fmt`` is not one of the names.
+
+    Examples
+    --------
+    >>> check_format("csv")
+    'csv'
+    """
+    if not isinstance(fmt, str) or fmt not in FORMATS:
+        names = ", ".join(repr(name) for name in FORMATS)
+        raise ValueError(f"format must be one of {names}; got {fmt!r}")
+    return fmt
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float | np.floating):
+        return math.isnan(value)
+    return False
+
+
+def _plain(value: Any) -> Any:
+    """A cell as a plain Python value: numpy scalars unwrapped, tuples as lists, missing as None."""
+    if isinstance(value, list | tuple | np.ndarray):
+        return [_plain(v) for v in value]
+    if _is_missing(value):
+        return None
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date | pd.Timestamp):
+        return value.isoformat()
+    return value
+
+
+def format_number(value: float) -> str:
+    """Show a float with up to four decimals, trailing zeros dropped (for ``table``/``markdown``).
+
+    Integer-valued floats print without a decimal point; values below 0.001 in magnitude keep three
+    significant digits so that they do not print as zero.
+
+    Parameters
+    ----------
+    value
+        A finite float.
+
+    Returns
+    -------
+    str
+        The float as shown in text tables.
+
+    Examples
+    --------
+    >>> format_number(0.396721), format_number(1208.0), format_number(0.000123456)
+    ('0.3967', '1208', '0.000123')
+    """
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    if abs(value) < 0.001:
+        return f"{value:.3g}"
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text, as ``table``, ``csv`` and ``markdown`` show it (before any cutting).
+
+    Parameters
+    ----------
+    value
+        Any cell of a data frame.
+
+    Returns
+    -------
+    str
+        ``""`` for a missing value, lists joined with ``"; "``, floats by :func:`format_number`.
+
+    Examples
+    --------
+    >>> cell_text([105, 106]), cell_text(None), cell_text(0.52541), cell_text("5.1")
+    ('105; 106', '', '0.5254', '5.1')
+    """
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(cell_text(v) for v in value)
+    if isinstance(value, float):
+        return format_number(value)
+    return str(value)
+
+
+def _cut(text: str, width: int | None) -> str:
+    text = " ".join(text.split())  # one line per row
+    if width is None or len(text) <= width:
+        return text
+    return text[: max(width - 1, 0)] + _ELLIPSIS
+
+
+def _is_numeric(series: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+
+
+def _table(frame: pd.DataFrame, max_width: int | None) -> str:
+    headers = [str(c) for c in frame.columns]
+    columns = [[_cut(cell_text(v), max_width) for v in frame[c]] for c in frame.columns]
+    right = [_is_numeric(frame[c]) for c in frame.columns]
+    widths = [
+        max([len(h), *(len(v) for v in col)]) for h, col in zip(headers, columns, strict=True)
+    ]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [
+            cell.rjust(width) if align else cell.ljust(width)
+            for cell, width, align in zip(cells, widths, right, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    rows = [line(headers), line(["-" * w for w in widths])]
+    rows += [line(row) for row in zip(*columns, strict=True)] if len(frame) else []
+    return "\n".join(rows) + "\n"
+
+
+def _markdown_cell(value: Any) -> str:
+    text = " ".join(cell_text(value).split())
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _markdown(frame: pd.DataFrame) -> str:
+    headers = [_markdown_cell(c) for c in frame.columns]
+    align = ["---:" if _is_numeric(frame[c]) else "---" for c in frame.columns]
+    rows = ["| " + " | ".join(headers) + " |", "| " + " | ".join(align) + " |"]
+    for record in frame.itertuples(index=False, name=None):
+        rows.append("| " + " | ".join(_markdown_cell(v) for v in record) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def _csv(frame: pd.DataFrame) -> str:
+    text = frame.copy()
+    for column in text.columns:
+        text[column] = [
+            "; ".join(cell_text(x) for x in v) if isinstance(v, list | tuple | np.ndarray) else v
+            for v in text[column]
+        ]
+    return text.to_csv(index=False, lineterminator="\n")
+
+
+def _json(frame: pd.DataFrame) -> str:
+    records = [
+        {str(column): _plain(value) for column, value in zip(frame.columns, row, strict=True)}
+        for row in frame.itertuples(index=False, name=None)
+    ]
+    return json.dumps(records, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def format_frame(
+    frame: pd.DataFrame, fmt: str = DEFAULT_FORMAT, *, max_width: int | None = DEFAULT_MAX_WIDTH
+) -> str:
+    """Render a data frame in one of the output formats.
+
+    Parameters
+    ----------
+    frame
+        The table to render; its index is dropped (put anything worth keeping in a column).
+    fmt
+        ``"table"``, ``"csv"``, ``"json"`` or ``"markdown"`` (see :data:`FORMATS`).
+    max_width
+        Longest cell of the ``table`` format, in characters (``None``: never cut). Other formats
+        never cut.
+
+    Returns
+    -------
+    str
+        The rendered table, ending with a newline.
+
+    Raises
+    ------
+    TypeError
+        If ``frame`` is not a data frame.
+    ValueError
+        If ``fmt`` is not a known format.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"value": ["46", "5.1"], "n": [230, 230], "low": [0.39672, None]})
+    >>> print(format_frame(df), end="")
+    value    n     low
+    -----  ---  ------
+    46     230  0.3967
+    5.1    230
+    >>> print(format_frame(df, "markdown"), end="")
+    | value | n | low |
+    | --- | ---: | ---: |
+    | 46 | 230 | 0.3967 |
+    | 5.1 | 230 |  |
+    >>> print(format_frame(df, "json"))  # doctest: +ELLIPSIS
+    [
+      {
+        "value": "46",
+        "n": 230,
+        "low": 0.39672
+      },
+    ...
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"frame must be a pandas DataFrame, got {type(frame).__name__}")
+    fmt = check_format(fmt)
+    if fmt == "table":
+        return _table(frame, max_width)
+    if fmt == "csv":
+        return _csv(frame)
+    if fmt == "json":
+        return _json(frame)
+    return _markdown(frame)
+
+
+def format_record(
+    record: Mapping[str, Any], fmt: str = DEFAULT_FORMAT, *, max_width: int | None = None
+) -> str:
+    """Render one record vertically (one row per field) in table and Markdown, or as one object.
+
+    Parameters
+    ----------
+    record
+        Field name -> value (e.g. ``dataclasses.asdict(source)``).
+    fmt
+        An output format; ``"json"`` gives one object, ``"csv"`` one header line and one row.
+    max_width
+        Longest cell of the ``table`` format (``None``: never cut).
+
+    Returns
+    -------
+    str
+        The rendered record, ending with a newline.
+
+    Examples
+    --------
+    >>> print(format_record({"source_id": "bird2011", "n_analysed": 222}), end="")
+    field       value
+    ----------  --------
+    source_id   bird2011
+    n_analysed  222
+    """
+    fmt = check_format(fmt)
+    if fmt == "json":
+        plain = {str(k): _plain(v) for k, v in record.items()}
+        return json.dumps(plain, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    if fmt == "csv":
+        return _csv(pd.DataFrame([{k: _plain(v) for k, v in record.items()}], dtype=object))
+    vertical = pd.DataFrame(
+        {"field": list(record), "value": [cell_text(v) for v in record.values()]}, dtype=object
+    )
+    return format_frame(vertical, fmt, max_width=max_width)

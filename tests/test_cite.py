@@ -1,0 +1,207 @@
+"""Citations: BibTeX and APA generated from the record set, and CITATION.cff for the package."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from pybtex.database import parse_string
+from pybtex.richtext import Text
+
+import pctstats
+from pctstats.cite import (
+    OPEN_AUTHORS_NOTE,
+    PACKAGE_AUTHOR,
+    PACKAGE_TITLE,
+    UnknownIdError,
+    apa_reference,
+    check_ids,
+    cite,
+    package_citation,
+    split_author,
+    to_bibtex,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+CFF = REPO / "CITATION.cff"
+
+
+@pytest.fixture(scope="module")
+def db():
+    return pctstats.load()
+
+
+@pytest.fixture(scope="module")
+def bib(db):
+    """Every source's BibTeX, parsed back by pybtex."""
+    return parse_string(to_bibtex(db=db), "bibtex")
+
+
+def plain(latex: str) -> str:
+    """A BibTeX field as text: LaTeX escapes and case-protecting braces removed."""
+    return Text.from_latex(latex).render_as("text")
+
+
+# -- BibTeX ----------------------------------------------------------------------------------------
+
+def test_bibtex_has_one_entry_per_source_keyed_by_id(db, bib):
+    assert list(bib.entries) == list(db.sources)
+    assert {entry.type for entry in bib.entries.values()} == {"article"}
+
+
+@pytest.mark.parametrize("source_id", pctstats.load().sources)
+def test_bibtex_parsed_back_equals_the_data(db, bib, source_id):
+    source, entry = db.sources[source_id], bib.entries[source_id]
+    fields = entry.fields
+    assert fields["doi"] == source.doi
+    assert fields["url"] == f"https://doi.org/{source.doi}"
+    assert fields["year"] == str(source.year)
+    assert plain(fields["title"]) == source.title
+    assert plain(fields["journal"]) == source.journal
+    assert fields.get("volume") == source.volume
+    assert fields.get("number") == source.issue
+    assert (plain(fields["pages"]) if "pages" in fields else None) == (
+        source.pages.replace("-", "–") if source.pages else None
+    )
+    assert fields.get("pmcid") == source.pmcid
+    people = entry.persons.get("author", [])
+    assert [" ".join(p.last_names) for p in people] == [
+        split_author(a)[0] for a in source.author_list
+    ]
+    assert ["".join(n[0] for n in p.first_names + p.middle_names) for p in people] == [
+        a.rsplit(" ", 1)[1] for a in source.author_list
+    ]
+
+
+def test_bibtex_open_authors_has_no_author_and_a_note(bib):
+    entry = bib.entries["jsmt2024"]
+    assert "author" not in entry.persons and "author" not in entry.fields
+    assert entry.fields["note"] == OPEN_AUTHORS_NOTE
+
+
+def test_bibtex_escapes_latex_and_protects_capitals(bib):
+    text = to_bibtex(["maczkowiack2019", "mitchell2017"])
+    assert r"Journal of Sex \& Marital Therapy" in text
+    assert "{British}" in bib.entries["mitchell2017"].fields["title"]
+    assert bib.entries["schweitzer2015"].fields["pages"] == "229--237"
+
+
+# -- APA -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source_id", pctstats.load().sources)
+def test_apa_holds_the_facts(db, source_id):
+    source = db.sources[source_id]
+    reference = apa_reference(source)
+    assert f"({source.year})." in reference
+    assert reference.endswith(f"https://doi.org/{source.doi}")
+    assert source.journal in reference
+    for author in source.author_list:
+        family, initials = split_author(author)
+        assert f"{family}, {initials}" in reference
+    assert "\n" not in reference
+
+
+def test_apa_two_authors_and_many():
+    db = pctstats.load()
+    assert apa_reference(db.sources["burri_hilpert2020"]).startswith("Burri, A., & Hilpert, P. (")
+    mitchell = apa_reference(db.sources["mitchell2017"])
+    assert mitchell.startswith("Mitchell, K. R., Geary, R., Graham, C. A., ")
+    assert ", & Mercer, C. H. (2017)." in mitchell  # APA 7: up to 20 authors, all listed
+
+
+def test_apa_open_authors_is_title_first_and_invents_nobody(db):
+    reference = apa_reference(db.sources["jsmt2024"])
+    assert reference.startswith(f"{db.sources['jsmt2024'].title}. (2024). ")
+    assert reference.count(db.sources["jsmt2024"].title) == 1
+    assert "Anonymous" not in reference and "Anon" not in reference
+    assert ", ," not in reference and "()" not in reference
+
+
+def test_apa_markdown_italics_and_missing_issue(db):
+    reference = apa_reference(db.sources["schweitzer2015"], markup="markdown")
+    assert "*Sexual Medicine*, *3*, 229–237." in reference  # no issue: none invented
+    with pytest.raises(ValueError, match="markup"):
+        apa_reference(db.sources["schweitzer2015"], markup="html")
+
+
+def test_apa_capitalises_the_subtitle(db):
+    assert "Postcoital dysphoria: Prevalence and" in apa_reference(db.sources["maczkowiack2019"])
+
+
+def test_cite_orders_and_styles(db):
+    lines = cite(["pyke2020", "bird2011"], db=db).splitlines()
+    assert [line.split(",")[0] for line in lines] == ["Pyke", "Bird"]
+    assert cite(["pyke2020"], "bibtex", db=db).startswith("@article{pyke2020,")
+    with pytest.raises(ValueError, match="style must be one of"):
+        cite(["pyke2020"], "chicago")
+
+
+# -- ids and authors -------------------------------------------------------------------------------
+
+def test_unknown_id_suggests_close_matches(db):
+    with pytest.raises(UnknownIdError) as caught:
+        cite(["schweizer2015"], db=db)
+    assert caught.value.suggestions == ["schweitzer2015"]
+    assert "did you mean 'schweitzer2015'?" in str(caught.value)
+    with pytest.raises(UnknownIdError, match="known: bird2011"):
+        check_ids(["zzz"], ["bird2011"])
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [("Schweitzer RD", ("Schweitzer", "R. D.")), ("O'Brien J", ("O'Brien", "J.")),
+     ("van der Berg J-P", ("van der Berg", "J.-P."))],
+)
+def test_split_author(author, expected):
+    assert split_author(author) == expected
+
+
+@pytest.mark.parametrize("author", ["Schweitzer", "Schweitzer R.D.", "RD Schweitzer", ""])
+def test_split_author_refuses_other_forms(author):
+    with pytest.raises(ValueError, match="Family Initials"):
+        split_author(author)
+
+
+# -- the package: CITATION.cff ---------------------------------------------------------------------
+
+def test_citation_cff_is_valid_for_cffconvert():
+    # cffconvert 2.0.0 pins jsonschema 3 but works with jsonschema 4: the Makefile installs it
+    # with --no-deps (its other dependencies, ruamel.yaml and pykwalify, are in the dev extra).
+    import cffconvert
+
+    citation = cffconvert.Citation(CFF.read_text(encoding="utf-8"))
+    citation.validate()  # raises jsonschema.ValidationError if the file breaks the CFF schema
+
+
+def test_citation_cff_broken_file_is_refused():
+    import cffconvert
+    import jsonschema
+
+    broken = CFF.read_text(encoding="utf-8").replace("authors:", "writers:")
+    with pytest.raises(jsonschema.ValidationError, match="authors"):
+        cffconvert.Citation(broken).validate()
+
+
+def test_citation_cff_agrees_with_the_package():
+    text = CFF.read_text(encoding="utf-8")
+    meta = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+    def value(key: str) -> str:
+        match = re.search(rf"^{key}: *(.+)$", text, re.MULTILINE)
+        assert match, key
+        return match.group(1).strip().strip('"')
+
+    assert value("version") == pctstats.__version__ == meta["version"]
+    assert value("license") == meta["license"] == "MIT"
+    assert value("title") == PACKAGE_TITLE
+    assert f"- name: {PACKAGE_AUTHOR}" in text
+
+
+def test_package_citation_styles():
+    apa = package_citation("apa")
+    assert PACKAGE_TITLE in apa and f"(Version {pctstats.__version__})" in apa
+    entry = parse_string(package_citation("bibtex"), "bibtex").entries["pctstats"]
+    assert entry.fields["version"] == pctstats.__version__
+    assert plain(entry.fields["title"]) == PACKAGE_TITLE

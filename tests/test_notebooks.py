@@ -1,0 +1,139 @@
+"""The notebooks: stored clean, executed by the build, and the committed figures/ reproduced.
+
+The build runs once per module (``built``), into a temporary folder, with the notebooks' working
+directory set to another temporary folder. Its output is then compared byte for byte with the
+committed ``figures/``, which ``make figures`` wrote in a separate run: that one comparison checks
+both that the build is deterministic (two runs, two processes, the same bytes) and that the
+committed figures are current, which is how CI checks reproducibility. If it fails, run ``make
+figures``: if the difference persists between two runs, the build is not deterministic.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from pctstats import build as B
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+COMMITTED = REPO / "figures"
+#: Numeric literals a notebook may type: none that is data (the numbers come from data/).
+ALLOWED_LITERALS = {0, 1, 2, 100}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("figures")
+    return B.build(out, quiet=True)
+
+
+def test_there_are_notebooks():
+    assert [p.name[:2] for p in NOTEBOOKS] == ["01", "02", "03", "04", "05"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_notebook_has_no_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        assert cell.outputs == [], f"{path.name} cell {index} stores outputs: clear them"
+        assert cell.execution_count is None, f"{path.name} cell {index} has an execution count"
+        assert "execution" not in cell.metadata, f"{path.name} cell {index} stores timings"
+    assert nb.metadata.get("kernelspec", {}).get("name") == "python3"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_types_no_data(path):
+    """Numbers come from data/ through the package: no numeric literal beyond 0, 1, 2, 100."""
+    nb = nbformat.read(path, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            tree = ast.parse(cell.source)
+            literals = {
+                node.value for node in ast.walk(tree)
+                if isinstance(node, ast.Constant) and isinstance(node.value, int | float)
+                and not isinstance(node.value, bool)
+            }
+            assert literals <= ALLOWED_LITERALS, f"{path.name} cell {index} types {literals}"
+            assert "open(" not in cell.source and "read_csv" not in cell.source, (
+                f"{path.name} cell {index} reads a file itself: go through pctstats"
+            )
+        else:
+            typed = re.findall(r"\d+\.\d+|\d+\s*%|[Nn] = \d+", cell.source)
+            assert not typed, f"{path.name} markdown cell {index} types {typed}"
+
+
+def test_every_notebook_ran(built):
+    assert [run.notebook for run in built.runs] == [p.stem for p in NOTEBOOKS]
+
+
+def test_every_declared_figure_was_written(built):
+    assert len(built.figures) >= 6
+    for figure in built.figures:
+        assert figure.records, figure.name
+        assert figure.caption, figure.name
+        assert figure.files == tuple(f"{figure.name}.{fmt}" for fmt in B.FIGURE_FORMATS)
+        for file in figure.files:
+            assert (built.out_dir / file).stat().st_size > 1000, file
+
+
+def test_every_notebook_after_the_first_makes_a_figure(built):
+    for run in built.runs[1:]:
+        assert run.figures, f"{run.notebook} declares no figure"
+
+
+def test_every_quoted_number_is_in_numbers_json_and_tex(built):
+    numbers = json.loads((built.out_dir / B.NUMBERS_JSON).read_text(encoding="utf-8"))
+    tex = (built.out_dir / B.NUMBERS_TEX).read_text(encoding="utf-8")
+    assert sorted(numbers) == sorted(n.name for n in built.numbers)
+    for n in built.numbers:
+        assert numbers[n.name]["text"] == n.text
+        assert numbers[n.name]["records"], n.name
+        assert f"\\newcommand{{\\{n.name}}}{{{B.tex_escape(n.text)}}}" in tex
+    for name in ("PCDLifetimeMen", "PCDLifetimeWomenPooled", "RatioClaimEValue"):
+        assert name in numbers
+
+
+def test_quoted_numbers_come_from_the_records(built):
+    import pctstats
+
+    db = pctstats.load()
+    numbers = {n.name: n for n in built.numbers}
+    men = numbers["PCDLifetimeMen"]
+    (estimate_id,) = men.records
+    assert men.text == db.estimates[estimate_id].value
+    assert numbers["RatioClaimEValue"].text == db.claims["E"].value
+
+
+def test_readme_lists_every_figure_with_notebook_and_records(built):
+    readme = (built.out_dir / B.README).read_text(encoding="utf-8")
+    for run in built.runs:
+        for figure in run.figures:
+            section = readme.split(f"### `{figure.name}`", 1)[1].split("###", 1)[0]
+            assert f"notebooks/{run.notebook}.ipynb" in section
+            for record in figure.records:
+                assert f"`{record}`" in section
+
+
+def test_nothing_else_is_written(built):
+    expected = set(built.files)
+    assert {p.name for p in built.out_dir.iterdir()} == expected
+    assert {B.NUMBERS_JSON, B.NUMBERS_TEX, B.README} <= expected
+
+
+def test_committed_figures_equal_a_fresh_build(built):
+    """CI's reproducibility check: figures/ is what a fresh build writes, byte for byte."""
+    assert COMMITTED.is_dir(), "figures/ is missing: run `make figures` and commit it"
+    differing = B.compare_dirs(built.out_dir, COMMITTED)
+    assert differing == [], (
+        f"figures/ differs from a fresh build in {differing}: run `make figures` and commit "
+        "the result (if it still differs between two runs, the build is not deterministic)"
+    )
