@@ -322,6 +322,17 @@ class LifetimePooling:
         Estimate id to study label (``"S1"``, ...).
     caveat : str
         :data:`DESIGN_CAVEAT`.
+
+    Examples
+    --------
+    >>> res = pooled_lifetime()
+    >>> res.counts["maczkowiack2019-lifetime"], res.labels["maczkowiack2019-lifetime"]
+    ((495, 490, 501), 'S3')
+    >>> label, comparison = res.comparisons[0]
+    >>> label, comparison.measure, round(comparison.estimate, 3)
+    ('S1 vs S3', 'odds_ratio', 1.231)
+    >>> [round(x, 3) for x in res.sensitivity["women"]]
+    [0.391, 0.394]
     """
 
     women: PooledPrevalence

@@ -121,6 +121,13 @@ class FigureRecord:
         The notebook that declared it (``None`` outside a build).
     files : tuple of str
         File names written (empty outside a build).
+
+    Examples
+    --------
+    >>> fig = FigureRecord("forest_lifetime", "Lifetime prevalence by study and sex.",
+    ...                    ("bird2011-lifetime", "schweitzer2015-lifetime"))
+    >>> fig.name, fig.notebook, fig.files
+    ('forest_lifetime', None, ())
     """
 
     name: str
@@ -154,6 +161,13 @@ class NumberRecord:
         Ids of the records it comes from.
     notebook : str or None
         The notebook that quoted it (``None`` outside a build).
+
+    Examples
+    --------
+    >>> number = NumberRecord("PCDLifetimeMen", "41", 41, "%", "lifetime PCD prevalence, men",
+    ...                       ("maczkowiack2019-lifetime",))
+    >>> str(number), number.value, number.records
+    ('41%', 41, ('maczkowiack2019-lifetime',))
     """
 
     name: str
@@ -195,7 +209,22 @@ def registered() -> tuple[list[FigureRecord], list[NumberRecord]]:
 
 
 def building() -> bool:
-    """Whether this process is a kernel of a running build (so declarations write files)."""
+    """Whether this process is a kernel of a running build (so declarations write files).
+
+    Returns
+    -------
+    bool
+        True when :data:`STAGING_ENV` is set (the build sets it in each kernel it starts).
+
+    Examples
+    --------
+    >>> import os
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ):
+    ...     _ = os.environ.pop(STAGING_ENV, None)
+    ...     building()
+    False
+    """
     return bool(os.environ.get(STAGING_ENV))
 
 
@@ -533,13 +562,45 @@ def _json_bytes(payload: Any) -> bytes:
 
 
 def default_output_dir() -> Path:
-    """The output folder: ``$PCTSTATS_FIGURES_DIR`` if set, else ``figures/`` of the checkout."""
+    """The output folder: ``$PCTSTATS_FIGURES_DIR`` if set, else ``figures/`` of the checkout.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder a build writes into when no ``out_dir`` is given.
+
+    Examples
+    --------
+    >>> import os
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ):
+    ...     _ = os.environ.pop(FIGURES_DIR_ENV, None)
+    ...     default_output_dir() == repo_path("figures")
+    True
+    >>> with mock.patch.dict(os.environ, {FIGURES_DIR_ENV: "my-figures"}):
+    ...     default_output_dir().name
+    'my-figures'
+    """
     override = os.environ.get(FIGURES_DIR_ENV)
     return Path(override) if override else repo_path("figures")
 
 
 def notebook_paths() -> list[Path]:
-    """The notebooks a build executes, in name order (``notebooks/*.ipynb``)."""
+    """The notebooks a build executes, in name order (``notebooks/*.ipynb``).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The notebooks of the checkout, sorted by file name.
+
+    Examples
+    --------
+    >>> paths = notebook_paths()
+    >>> paths[0].name, paths[0].parent.name
+    ('01_record_set.ipynb', 'notebooks')
+    >>> paths == sorted(paths) and all(p.suffix == ".ipynb" for p in paths)
+    True
+    """
     return sorted(repo_path("notebooks").glob("*.ipynb"))
 
 
@@ -549,7 +610,18 @@ def notebook_paths() -> list[Path]:
 
 
 class BuildError(RuntimeError):
-    """A build failed; the message says why in a sentence or two, without a traceback."""
+    """A build failed; the message says why in a sentence or two, without a traceback.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as out:
+    ...     try:
+    ...         build(out, notebooks=["no_such_notebook.ipynb"], quiet=True)
+    ...     except BuildError as err:
+    ...         print(err)
+    no such notebook: ...no_such_notebook.ipynb
+    """
 
 
 class NotebookFailed(BuildError):
@@ -567,6 +639,17 @@ class NotebookFailed(BuildError):
         The failing cell's source.
     traceback : str
         The kernel's traceback, without colour codes.
+
+    Examples
+    --------
+    >>> err = NotebookFailed("02_consistency.ipynb", 3, "ZeroDivisionError: division by zero",
+    ...                      source="1 / 0")
+    >>> print(err)
+    notebook 02_consistency.ipynb failed in cell 3: ZeroDivisionError: division by zero
+      cell source:
+        | 1 / 0
+    >>> isinstance(err, BuildError), err.cell
+    (True, 3)
     """
 
     def __init__(self, notebook: str, cell: int | None, error: str, source: str = "",
@@ -586,7 +669,16 @@ class NotebookFailed(BuildError):
 
 @dataclass(frozen=True)
 class NotebookRun:
-    """One executed notebook: its name, time and declarations."""
+    """One executed notebook: its name, time and declarations.
+
+    Examples
+    --------
+    >>> fig = FigureRecord("forest_lifetime", "Lifetime prevalence.", ("bird2011-lifetime",),
+    ...                    "03_prevalence_pooling", ("forest_lifetime.png",))
+    >>> run = NotebookRun("03_prevalence_pooling", 4.2, (fig,), ())
+    >>> run.notebook, [f.name for f in run.figures], run.numbers
+    ('03_prevalence_pooling', ['forest_lifetime'], ())
+    """
 
     notebook: str
     seconds: float
@@ -608,6 +700,18 @@ class BuildResult:
         File names replaced (new bytes), left alone (same bytes) and deleted (stale).
     seconds : float
         Wall time of the build.
+
+    Examples
+    --------
+    >>> fig = FigureRecord("forest_lifetime", "Lifetime prevalence.", ("bird2011-lifetime",),
+    ...                    "03_prevalence_pooling", ("forest_lifetime.png", "forest_lifetime.svg"))
+    >>> run = NotebookRun("03_prevalence_pooling", 4.2, (fig,), ())
+    >>> result = BuildResult(Path("figures"), (run,), ("forest_lifetime.svg",),
+    ...                      ("forest_lifetime.png", "README.md"), (), 9.5)
+    >>> result.files
+    ['README.md', 'forest_lifetime.png', 'forest_lifetime.svg']
+    >>> [f.name for f in result.figures], result.numbers
+    (['forest_lifetime'], [])
     """
 
     out_dir: Path
@@ -918,7 +1022,36 @@ def numbers_tex(numbers: Sequence[NumberRecord]) -> bytes:
 
 
 def readme(runs: Sequence[NotebookRun]) -> bytes:
-    """The content of ``README.md``: each figure with its notebook, caption and records."""
+    """The content of ``README.md``: each figure with its notebook, caption and records.
+
+    Parameters
+    ----------
+    runs : sequence of NotebookRun
+        The executed notebooks, in name order.
+
+    Returns
+    -------
+    bytes
+        The Markdown text, UTF-8 encoded.
+
+    Examples
+    --------
+    >>> fig = FigureRecord("forest_lifetime", "Lifetime prevalence.", ("bird2011-lifetime",),
+    ...                    "03_prevalence_pooling", ("forest_lifetime.png",))
+    >>> text = readme([NotebookRun("03_prevalence_pooling", 4.2, (fig,), ())]).decode()
+    >>> text.splitlines()[0]
+    '# Figures and quoted numbers'
+    >>> print(text[text.index("### `forest_lifetime`"):text.index("## Numbers")].strip())
+    ### `forest_lifetime`
+    <BLANKLINE>
+    ![forest_lifetime](forest_lifetime.png)
+    <BLANKLINE>
+    - Files: `forest_lifetime.png`
+    - Notebook: `notebooks/03_prevalence_pooling.ipynb`
+    - Records: `bird2011-lifetime`
+    <BLANKLINE>
+    Lifetime prevalence.
+    """
     import matplotlib
 
     lines = [
@@ -1035,6 +1168,21 @@ def build(
         If a cell fails (the message names the notebook and the cell); nothing is written.
     BuildError
         If two notebooks declare the same figure or number.
+
+    Examples
+    --------
+    A real build runs every notebook (about a minute: ``make figures``). Asked for a notebook
+    that does not exist, it stops before starting any kernel and writes nothing:
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as out:
+    ...     try:
+    ...         build(out, notebooks=["no_such_notebook.ipynb"], quiet=True)
+    ...     except BuildError as err:
+    ...         print(err)
+    ...     sorted(Path(out).iterdir())
+    no such notebook: ...no_such_notebook.ipynb
+    []
     """
     started = time.perf_counter()
     _check_environment()
@@ -1151,10 +1299,27 @@ def compare_dirs(built: Path, committed: Path) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: ``python -m pctstats.build [--out DIR] [--check] [--jobs N]``.
 
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments; default ``sys.argv[1:]``.
+
     Returns
     -------
     int
         0 on success, 1 if a notebook failed or ``--check`` found differences.
+
+    Examples
+    --------
+    A failure is reported in a sentence on standard error, with exit status 1:
+
+    >>> import contextlib, io, tempfile
+    >>> stderr = io.StringIO()
+    >>> with tempfile.TemporaryDirectory() as out, contextlib.redirect_stderr(stderr):
+    ...     main(["--out", out, "--notebook", "no_such_notebook.ipynb"])
+    1
+    >>> print(stderr.getvalue().strip())
+    make figures: no such notebook: ...no_such_notebook.ipynb
     """
     parser = argparse.ArgumentParser(
         prog="python -m pctstats.build",

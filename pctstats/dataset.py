@@ -40,6 +40,16 @@ class Dataset:
         Read-only mappings from id to record.
     path
         The folder the records were read from.
+
+    Examples
+    --------
+    >>> db = load()
+    >>> len(db.sources), len(db.estimates), len(db.articles), len(db.claims)
+    (8, 38, 3, 14)
+    >>> db.sources["bird2011"].label
+    'S2'
+    >>> (db.path / "datapackage.json").is_file()
+    True
     """
 
     sources: Mapping[str, Source]
@@ -86,11 +96,43 @@ class Dataset:
         return frame
 
     def source_of(self, estimate_id: str) -> Source:
-        """The source that reports an estimate."""
+        """The source that reports an estimate.
+
+        Parameters
+        ----------
+        estimate_id
+            The id of an estimate.
+
+        Returns
+        -------
+        Source
+            The source whose ``source_id`` the estimate names.
+
+        Examples
+        --------
+        >>> load().source_of("bird2011-4weeks").label
+        'S2'
+        """
         return self.sources[self.estimates[estimate_id].source_id]
 
     def estimates_of(self, source_id: str) -> list[Estimate]:
-        """Every estimate of one source, in file order."""
+        """Every estimate of one source, in file order.
+
+        Parameters
+        ----------
+        source_id
+            The id of a source.
+
+        Returns
+        -------
+        list of Estimate
+            Its estimates (empty for an unknown id).
+
+        Examples
+        --------
+        >>> [e.estimate_id for e in load().estimates_of("bird2011")]
+        ['bird2011-lifetime', 'bird2011-4weeks']
+        """
         return [e for e in self.estimates.values() if e.source_id == source_id]
 
 
@@ -154,7 +196,15 @@ def load(path: str | Path | None = None) -> Dataset:
 
 @cache
 def default_dataset() -> Dataset:
-    """The shipped record set, loaded once per process (``load()`` with no path)."""
+    """The shipped record set, loaded once per process (``load()`` with no path).
+
+    Examples
+    --------
+    >>> default_dataset() is default_dataset()
+    True
+    >>> default_dataset().sources["maczkowiack2019"].n
+    1208
+    """
     return load()
 
 

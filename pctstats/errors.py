@@ -24,6 +24,16 @@ class DataIssue:
         One sentence saying what was found and what was expected.
     record_id
         The id of the record in that row, where it could be read.
+
+    Examples
+    --------
+    >>> issue = DataIssue("estimates.csv", 7, "value", "percent_range",
+    ...                   "120 is outside 0-100 per cent", record_id="bird2011-4weeks")
+    >>> print(issue)
+    estimates.csv, row 7 (line 8) [bird2011-4weeks], column 'value': 120 is outside 0-100 per
+    cent (rule: percent_range)
+    >>> print(DataIssue("sources.csv", None, None, "header", "missing ['doi']"))
+    sources.csv: missing ['doi'] (rule: header)
     """
 
     file: str
@@ -49,6 +59,20 @@ class DataError(ValueError):
 
     ``issues`` lists every problem found, each naming file, row, column and rule; the message
     shows them all (up to 25).
+
+    Parameters
+    ----------
+    issues
+        Every problem found, in the order found.
+
+    Examples
+    --------
+    >>> err = DataError([DataIssue("sources.csv", None, None, "header", "missing ['doi']")])
+    >>> print(err)
+    the record set has 1 problem:
+      - sources.csv: missing ['doi'] (rule: header)
+    >>> err.first.rule, isinstance(err, ValueError)
+    ('header', True)
     """
 
     def __init__(self, issues: list[DataIssue]) -> None:

@@ -283,6 +283,16 @@ class ReportedInterval:
     message : str
         One human sentence: the counts and the interval, or, when no count is consistent, that
         no count is and which counts are nearest.
+
+    Examples
+    --------
+    >>> import pctstats
+    >>> estimate = pctstats.load().estimates["maczkowiack2019-lifetime"]
+    >>> res = reported_ci(estimate.value, estimate.n)
+    >>> res.value, res.n, res.proportion, res.counts[0], res.counts[-1], len(res.lows)
+    ('41', 1208, 0.41, 490, 501, 12)
+    >>> round(res.ci.low, 3), round(res.ci.high, 3), res.method, res.rounding
+    (0.378, 0.443, 'wilson', 'up_or_down')
     """
 
     value: str

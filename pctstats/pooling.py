@@ -163,6 +163,20 @@ class PooledPrevalence:
         Which studies had 1/2 added to their cells.
     note : str
         A caveat, or ``""``.
+
+    Examples
+    --------
+    Lifetime prevalence of S1, S2 and S3 (GRIM-reconstructed counts):
+
+    >>> res = pool_prevalence([106, 73, 495], [230, 222, 1208], labels=["S1", "S2", "S3"])
+    >>> res.n_studies, res.method, res.prediction
+    (3, 'DL', 'hts')
+    >>> round(res.estimate, 3), round(res.ci.low, 3), round(res.ci.high, 3)
+    (0.401, 0.342, 0.463)
+    >>> round(res.i2, 3), res.q_df, round(res.q_pvalue, 4)
+    (0.761, 2, 0.0153)
+    >>> res.weights.round(3).tolist()
+    [0.304, 0.288, 0.408]
     """
 
     estimate: float

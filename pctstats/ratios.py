@@ -181,6 +181,18 @@ class ComparisonResult:
         The 2x2 table ``((a, b), (c, d))``: group 1's cases and non-cases, then group 2's.
     note : str
         A caveat (zero cells, no information), or ``""``.
+
+    Examples
+    --------
+    S1's women (106 of 230) against S3's men (495 of 1208):
+
+    >>> res = compare_prevalences(106, 230, 495, 1208, measure="odds_ratio")
+    >>> res.measure, res.method, res.estimator
+    ('odds_ratio', 'midp', 'median-unbiased estimate')
+    >>> round(res.estimate, 3), round(res.ci.low, 3), round(res.ci.high, 3)
+    (1.231, 0.926, 1.635)
+    >>> res.table, round(res.p1, 3), round(res.p2, 3)
+    (((106, 124), (495, 713)), 0.461, 0.41)
     """
 
     measure: str
@@ -732,6 +744,14 @@ class RequiredPrevalence:
         The claimed ratio.
     measure : str
         ``"odds_ratio"`` or ``"risk_ratio"``.
+
+    Examples
+    --------
+    >>> res = required_prevalence(0.41, 2.87, measure="risk_ratio")
+    >>> round(res.value, 4), res.possible, res.p_reference, res.ratio, res.measure
+    (1.1767, False, 0.41, 2.87, 'risk_ratio')
+    >>> required_prevalence(0.41, [1.5, 2.87], measure="risk_ratio").possible.tolist()
+    [True, False]
     """
 
     value: float | NDArray[np.float64]

@@ -16,7 +16,17 @@ from pctstats.reported import to_decimal
 
 @dataclass(frozen=True)
 class Source:
-    """A primary study (S1–S8 of ``shared/reference/sources.md``)."""
+    """A primary study (S1–S8 of ``shared/reference/sources.md``).
+
+    Examples
+    --------
+    >>> import pctstats
+    >>> source = pctstats.load().sources["maczkowiack2019"]
+    >>> source.label, source.year, source.n
+    ('S3', 2019, 1208)
+    >>> source.author_list
+    ('Maczkowiack J', 'Schweitzer RD')
+    """
 
     source_id: str
     label: str
@@ -57,7 +67,19 @@ class Source:
 
 @dataclass(frozen=True)
 class Estimate:
-    """One number a source reports, with its quote and where it was read."""
+    """One number a source reports, with its quote and where it was read.
+
+    Examples
+    --------
+    >>> import pctstats
+    >>> estimate = pctstats.load().estimates["maczkowiack2019-4weeks"]
+    >>> estimate.source_id, estimate.timeframe, estimate.n
+    ('maczkowiack2019', 'past_4_weeks', 1208)
+    >>> estimate.value, estimate.value_float, estimate.is_range
+    ('20.2', 20.2, False)
+    >>> pctstats.load().estimates["pyke2020-women"].values
+    ('6', '16')
+    """
 
     estimate_id: str
     source_id: str
@@ -105,7 +127,15 @@ class Estimate:
 
 @dataclass(frozen=True)
 class Article:
-    """A popular article whose claims are audited."""
+    """A popular article whose claims are audited.
+
+    Examples
+    --------
+    >>> import pctstats
+    >>> article = pctstats.load().articles["rula"]
+    >>> article.outlet, article.title, article.published
+    ('Rula', 'Crying after sex', None)
+    """
 
     article_id: str
     outlet: str
@@ -118,7 +148,17 @@ class Article:
 
 @dataclass(frozen=True)
 class Claim:
-    """One number an article states, what it says about it, and what it traces to."""
+    """One number an article states, what it says about it, and what it traces to.
+
+    Examples
+    --------
+    >>> import pctstats
+    >>> claim = pctstats.load().claims["A"]
+    >>> claim.article_id, claim.value_text, claim.values
+    ('mashable_reprint', 'about four percent', ('4',))
+    >>> claim.source_ids, claim.estimate_ids
+    (('maczkowiack2019',), ('maczkowiack2019-lifetime',))
+    """
 
     claim_id: str
     claim_group: str

@@ -67,6 +67,17 @@ class RoundingInterval(NamedTuple):
     """The interval of true values that print as one printed value under one rounding mode.
 
     Unpacks as ``low, high, low_inclusive, high_inclusive``; the ends are exact decimals.
+
+    Examples
+    --------
+    S3's "20.2%" (past four weeks), rounded half up, is any true proportion in [0.2015, 0.2025):
+
+    >>> low, high, low_inclusive, high_inclusive = rounding_interval("20.2", "up", scale=100)
+    >>> low, high, low_inclusive, high_inclusive
+    (Decimal('0.2015'), Decimal('0.2025'), True, False)
+    >>> from fractions import Fraction
+    >>> rounding_interval("20.2", "up", scale=100).contains(Fraction(244, 1208))
+    True
     """
 
     low: Decimal

@@ -18,7 +18,16 @@ from pctstats.vocab import VOCABULARIES
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """One field of a table, as ``datapackage.json`` declares it."""
+    """One field of a table, as ``datapackage.json`` declares it.
+
+    Examples
+    --------
+    >>> spec = FieldSpec.from_descriptor(
+    ...     {"name": "n", "type": "integer", "constraints": {"required": True, "minimum": 1}}
+    ... )
+    >>> spec.name, spec.type, spec.required, dict(spec.constraints)
+    ('n', 'integer', True, {'minimum': 1})
+    """
 
     name: str
     type: str
@@ -31,7 +40,26 @@ class FieldSpec:
 
     @classmethod
     def from_descriptor(cls, descriptor: Mapping[str, Any]) -> FieldSpec:
-        """Build the spec from a Frictionless field descriptor."""
+        """Build the spec from a Frictionless field descriptor.
+
+        Parameters
+        ----------
+        descriptor
+            One entry of a resource's ``schema.fields`` in ``datapackage.json``.
+
+        Returns
+        -------
+        FieldSpec
+            The field's type, requiredness, constraints, vocabulary and list delimiter.
+
+        Examples
+        --------
+        >>> spec = FieldSpec.from_descriptor({"name": "population_tags",
+        ...                                   "pctstats:vocabulary": "population_tag",
+        ...                                   "pctstats:list": ";"})
+        >>> spec.type, spec.required, spec.vocabulary, spec.list_delimiter
+        ('string', False, 'population_tag', ';')
+        """
         constraints = dict(descriptor.get("constraints", {}))
         return cls(
             name=descriptor["name"],
@@ -49,11 +77,32 @@ class FieldSpec:
 def parse_field(spec: FieldSpec, text: str) -> tuple[Any, str | None, str | None]:
     """Parse and check one cell.
 
+    Parameters
+    ----------
+    spec
+        The field the cell belongs to.
+    text
+        The cell as read from the CSV file (``""`` when empty).
+
     Returns
     -------
     tuple
         ``(value, rule, message)``: the typed value and ``(None, None)`` when the cell is valid,
         else ``(None, rule, message)`` naming the rule broken and what was expected.
+
+    Examples
+    --------
+    >>> spec = FieldSpec.from_descriptor(
+    ...     {"name": "n", "type": "integer", "constraints": {"minimum": 1}}
+    ... )
+    >>> parse_field(spec, "1208")
+    (1208, None, None)
+    >>> parse_field(spec, "0")
+    (None, 'minimum', '0 is below the minimum 1')
+    >>> parse_field(spec, "12.5")
+    (None, 'type', "'12.5' is not a whole number")
+    >>> parse_field(spec, "")
+    (None, None, None)
     """
     if text == "":
         if spec.required:
@@ -130,6 +179,26 @@ def _check_bounds(spec: FieldSpec, value: Any) -> tuple[str, str] | None:
 
 
 def iter_fields(resource: Mapping[str, Any]) -> Iterator[FieldSpec]:
-    """The field specs of one data-package resource, in column order."""
+    """The field specs of one data-package resource, in column order.
+
+    Parameters
+    ----------
+    resource
+        One entry of ``resources`` in ``datapackage.json``.
+
+    Yields
+    ------
+    FieldSpec
+        One spec per column, in column order.
+
+    Examples
+    --------
+    >>> import json
+    >>> from pctstats.paths import data_dir
+    >>> package = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    >>> articles = next(r for r in package["resources"] if r["name"] == "articles")
+    >>> [spec.name for spec in iter_fields(articles)]
+    ['article_id', 'outlet', 'title', 'seed_file', 'url', 'published', 'notes']
+    """
     for descriptor in resource["schema"]["fields"]:
         yield FieldSpec.from_descriptor(descriptor)

@@ -30,7 +30,31 @@ def _issue(file: str, row: int, column: str | None, rule: str, message: str, rec
 
 
 def check_unique(file: str, table: Table, columns: Iterable[str], key: str) -> list[DataIssue]:
-    """Each value of a ``unique`` column (and the primary key) appears once."""
+    """Each value of a ``unique`` column (and the primary key) appears once.
+
+    Parameters
+    ----------
+    file
+        The file's name, for the issues (e.g. ``"estimates.csv"``).
+    table
+        The parsed rows, as ``(row, values)`` pairs.
+    columns
+        The columns whose values must not repeat.
+    key
+        The primary-key column, naming each issue's record.
+
+    Returns
+    -------
+    list of DataIssue
+        One issue per broken rule, in row order (empty when all is well).
+
+    Examples
+    --------
+    >>> table = [(1, {"estimate_id": "bird2011-4weeks"}), (2, {"estimate_id": "bird2011-4weeks"})]
+    >>> [issue] = check_unique("estimates.csv", table, ["estimate_id"], "estimate_id")
+    >>> issue.row, issue.rule, issue.message
+    (2, 'unique', "'bird2011-4weeks' repeats row 1")
+    """
     issues = []
     for column in columns:
         seen: dict[Any, int] = {}
@@ -51,7 +75,37 @@ def check_unique(file: str, table: Table, columns: Iterable[str], key: str) -> l
 def check_references(
     file: str, table: Table, column: str, key: str, target_file: str, known: set[str]
 ) -> list[DataIssue]:
-    """Every id in ``column`` (a single id or a tuple of ids) is a key of the target table."""
+    """Every id in ``column`` (a single id or a tuple of ids) is a key of the target table.
+
+    Parameters
+    ----------
+    file
+        The file's name, for the issues.
+    table
+        The parsed rows, as ``(row, values)`` pairs.
+    column
+        The column holding the ids referred to.
+    key
+        The primary-key column, naming each issue's record.
+    target_file
+        The file the ids should name a record of, for the message.
+    known
+        The ids of the target table.
+
+    Returns
+    -------
+    list of DataIssue
+        One issue per broken rule, in row order (empty when all is well).
+
+    Examples
+    --------
+    >>> claims = [(1, {"claim_id": "A", "source_ids": ("maczkowiack2019", "bird2012")})]
+    >>> [issue] = check_references("claims.csv", claims, "source_ids", "claim_id",
+    ...                            "sources.csv", {"maczkowiack2019", "bird2011"})
+    >>> print(issue)
+    claims.csv, row 1 (line 2) [A], column 'source_ids': 'bird2012' is not an id of sources.csv
+    (rule: unknown_id)
+    """
     issues = []
     for row, rec in table:
         value = rec.get(column)
@@ -68,7 +122,30 @@ def check_references(
 
 
 def check_values(file: str, table: Table, key: str) -> list[DataIssue]:
-    """Reported numbers: present as the measure needs, in range for the unit, bounds in order."""
+    """Reported numbers: present as the measure needs, in range for the unit, bounds in order.
+
+    Parameters
+    ----------
+    file
+        The file's name, for the issues.
+    table
+        The parsed rows of estimates or claims, as ``(row, values)`` pairs.
+    key
+        The primary-key column, naming each issue's record.
+
+    Returns
+    -------
+    list of DataIssue
+        One issue per broken rule, in row order (empty when all is well).
+
+    Examples
+    --------
+    >>> row = {"estimate_id": "bird2011-4weeks", "measure": "prevalence", "unit": "percent",
+    ...        "value": "120", "ci_low": "8", "ci_level": None}
+    >>> [(issue.column, issue.rule) for issue in check_values("estimates.csv", [(5, row)],
+    ...                                                        "estimate_id")]
+    [('value', 'percent_range'), ('ci_high', 'ci_incomplete'), ('ci_level', 'ci_level_required')]
+    """
     issues: list[DataIssue] = []
     for row, rec in table:
         def add(column: str | None, rule: str, message: str, row=row, rec=rec) -> None:
@@ -108,7 +185,33 @@ def check_values(file: str, table: Table, key: str) -> list[DataIssue]:
 
 
 def check_counts(file: str, table: Table, key: str, count: str, total: str) -> list[DataIssue]:
-    """A count (``k``, ``n_female``...) is not above its denominator."""
+    """A count (``k``, ``n_female``...) is not above its denominator.
+
+    Parameters
+    ----------
+    file
+        The file's name, for the issues.
+    table
+        The parsed rows, as ``(row, values)`` pairs.
+    key
+        The primary-key column, naming each issue's record.
+    count
+        The column of the count.
+    total
+        The column of its denominator.
+
+    Returns
+    -------
+    list of DataIssue
+        One issue per broken rule, in row order (empty when all is well).
+
+    Examples
+    --------
+    >>> table = [(1, {"estimate_id": "bird2011-4weeks", "k": 250, "n": 222})]
+    >>> [issue] = check_counts("estimates.csv", table, "estimate_id", "k", "n")
+    >>> issue.rule, issue.message
+    ('count_above_denominator', 'k = 250 is above n = 222')
+    """
     issues = []
     for row, rec in table:
         k, n = rec.get(count), rec.get(total)
@@ -121,7 +224,28 @@ def check_counts(file: str, table: Table, key: str, count: str, total: str) -> l
 
 
 def check_sample_split(file: str, table: Table, key: str) -> list[DataIssue]:
-    """Women plus men do not exceed the participants analysed."""
+    """Women plus men do not exceed the participants analysed.
+
+    Parameters
+    ----------
+    file
+        The file's name, for the issues.
+    table
+        The parsed rows of sources, as ``(row, values)`` pairs.
+    key
+        The primary-key column, naming each issue's record.
+
+    Returns
+    -------
+    list of DataIssue
+        One issue per broken rule, in row order (empty when all is well).
+
+    Examples
+    --------
+    >>> table = [(2, {"source_id": "bird2011", "n_analysed": 222, "n_female": 222, "n_male": 5})]
+    >>> [issue.message for issue in check_sample_split("sources.csv", table, "source_id")]
+    ['n_female + n_male = 227 is above n_analysed = 222']
+    """
     issues = []
     for row, rec in table:
         parts = [rec.get("n_female"), rec.get("n_male")]
@@ -135,7 +259,30 @@ def check_sample_split(file: str, table: Table, key: str) -> list[DataIssue]:
 
 
 def check_age_order(file: str, table: Table, key: str) -> list[DataIssue]:
-    """``age_min`` is not above ``age_max``."""
+    """``age_min`` is not above ``age_max``.
+
+    Parameters
+    ----------
+    file
+        The file's name, for the issues.
+    table
+        The parsed rows, as ``(row, values)`` pairs.
+    key
+        The primary-key column, naming each issue's record.
+
+    Returns
+    -------
+    list of DataIssue
+        One issue per broken rule, in row order (empty when all is well).
+
+    Examples
+    --------
+    >>> table = [(1, {"source_id": "pyke2020", "age_min": 30, "age_max": 18}),
+    ...          (2, {"source_id": "bird2011", "age_min": None, "age_max": None})]
+    >>> [(issue.row, issue.message) for issue in check_age_order("sources.csv", table,
+    ...                                                           "source_id")]
+    [(1, 'age_min 30 is above age_max 18')]
+    """
     return [
         _issue(file, row, "age_min", "bounds_order",
                f"age_min {rec['age_min']} is above age_max {rec['age_max']}", rec, key)
@@ -147,7 +294,31 @@ def check_age_order(file: str, table: Table, key: str) -> list[DataIssue]:
 
 
 def check_versions(file: str, table: Table, key: str) -> list[DataIssue]:
-    """An alternative printed version repeats an estimate of the same source, not itself."""
+    """An alternative printed version repeats an estimate of the same source, not itself.
+
+    Parameters
+    ----------
+    file
+        The file's name, for the issues.
+    table
+        The parsed rows of estimates, as ``(row, values)`` pairs.
+    key
+        The primary-key column, naming each issue's record.
+
+    Returns
+    -------
+    list of DataIssue
+        One issue per broken rule, in row order (empty when all is well).
+
+    Examples
+    --------
+    >>> table = [(1, {"estimate_id": "a-1", "source_id": "a", "version_of": None}),
+    ...          (2, {"estimate_id": "a-2", "source_id": "a", "version_of": "a-2"}),
+    ...          (3, {"estimate_id": "b-1", "source_id": "b", "version_of": "a-1"})]
+    >>> [(issue.row, issue.rule) for issue in check_versions("estimates.csv", table,
+    ...                                                       "estimate_id")]
+    [(2, 'version_of_self'), (3, 'version_of_other_source')]
+    """
     by_id = {rec[key]: rec for _, rec in table}
     issues = []
     for row, rec in table:
@@ -165,7 +336,33 @@ def check_versions(file: str, table: Table, key: str) -> list[DataIssue]:
 
 
 def check_claim_traces(file: str, table: Table, key: str, estimate_source: Mapping[str, str]):
-    """Each estimate a claim traces to belongs to one of the claim's sources."""
+    """Each estimate a claim traces to belongs to one of the claim's sources.
+
+    Parameters
+    ----------
+    file
+        The file's name, for the issues.
+    table
+        The parsed rows of claims, as ``(row, values)`` pairs.
+    key
+        The primary-key column, naming each issue's record.
+    estimate_source
+        The source id of each estimate id.
+
+    Returns
+    -------
+    list of DataIssue
+        One issue per broken rule, in row order (empty when all is well).
+
+    Examples
+    --------
+    >>> claims = [(1, {"claim_id": "A", "source_ids": ("bird2011",),
+    ...                "estimate_ids": ("maczkowiack2019-lifetime",)})]
+    >>> [issue] = check_claim_traces("claims.csv", claims, "claim_id",
+    ...                              {"maczkowiack2019-lifetime": "maczkowiack2019"})
+    >>> issue.rule, issue.column
+    ('estimate_not_of_source', 'estimate_ids')
+    """
     issues = []
     for row, rec in table:
         for estimate_id in rec.get("estimate_ids") or ():

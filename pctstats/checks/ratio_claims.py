@@ -90,6 +90,20 @@ class PairEvidence:
         Their least and greatest values over every reading of the rounding of both prevalences.
     direction
         ``"higher"``, ``"lower"`` or ``"undetermined"``: group 1 against group 2 under rounding.
+
+    Examples
+    --------
+    Claim E ("2.87 times more likely") against S1's women and S3's men, lifetime:
+
+    >>> from pctstats import load
+    >>> db = load()
+    >>> pair = matching_pairs(db.claims["E"], db)[0]
+    >>> pair.ids, pair.same_source, pair.direction
+    (('schweitzer2015-lifetime', 'maczkowiack2019-lifetime'), False, 'higher')
+    >>> round(pair.odds_ratio, 3), [round(x, 3) for x in pair.odds_ratio_range]
+    (1.226, [1.177, 1.277])
+    >>> round(pair.risk_ratio, 3), [round(x, 3) for x in pair.risk_ratio_range]
+    (1.122, [1.096, 1.148])
     """
 
     first: Estimate

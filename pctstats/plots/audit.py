@@ -72,6 +72,16 @@ class AuditRow:
         What differs, one short phrase per dimension.
     detail : str
         A line about the numbers where the axis cannot show them (a ratio, no number).
+
+    Examples
+    --------
+    >>> row = claim_audit().rows[0]
+    >>> row.claim.claim_id, row.verdict, row.plotted, [e.estimate_id for e in row.matched]
+    ('A', 'distorted', True, ['maczkowiack2019-regular'])
+    >>> [(round(low, 3), round(high, 3)) for low, high in row.intervals]
+    [(0.018, 0.058)]
+    >>> row.differences
+    ('timeframe: lifetime vs no period named', 'frequency: at least once vs on a regular basis')
     """
 
     claim: Claim
@@ -117,6 +127,16 @@ class ClaimAudit:
         :func:`pctstats.audit.audit_claims`'s table.
     method, level : str, float
         The estimates' interval method and level.
+
+    Examples
+    --------
+    >>> ca = claim_audit()
+    >>> len(ca.rows), ca.method, ca.level
+    (14, 'wilson', 0.95)
+    >>> ca.records[:4]
+    ['A', 'mashable_reprint', 'maczkowiack2019-regular', 'maczkowiack2019']
+    >>> ca.audit.set_index("claim_id").loc["E", "verdict"]
+    'unsupported'
     """
 
     rows: tuple[AuditRow, ...]

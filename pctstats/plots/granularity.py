@@ -59,6 +59,18 @@ class ValueGranularity:
         True when ``N`` is so large that every value of this precision is printable.
     fits : numpy.ndarray of bool
         For each of the nearby sample sizes, whether ``value`` is GRIM-consistent with it.
+
+    Examples
+    --------
+    S1's "5.1%" of 230 (past four weeks): no count prints as it; 11 and 12 are nearest.
+
+    >>> item = granularity("schweitzer2015").values[1]
+    >>> item.value, item.estimate_ids, item.what
+    ('5.1', ('schweitzer2015-4weeks-few',), 'past 4 weeks, a few times')
+    >>> item.consistent, item.counts, item.nearest, item.uninformative
+    (False, (), (11, 12), False)
+    >>> item.grid[:5], item.printable[:5].tolist()
+    (('4.6', '4.7', '4.8', '4.9', '5.0'), [False, False, True, False, False])
     """
 
     value: str
@@ -95,6 +107,16 @@ class Granularity:
         The nearby sample sizes with which every value is consistent.
     rounding : str
         The rounding mode of every verdict.
+
+    Examples
+    --------
+    >>> g = granularity("schweitzer2015")
+    >>> g.label, g.n, g.rounding, len(g.values)
+    ('S1 Schweitzer et al. 2015', 230, 'up_or_down', 3)
+    >>> int(g.ns.min()), int(g.ns.max()), g.fits_all[:4]
+    (205, 255, (214, 215, 216, 217))
+    >>> g.estimate_ids
+    ['schweitzer2015-lifetime', 'schweitzer2015-4weeks-few', 'schweitzer2015-always-most']
     """
 
     source_id: str

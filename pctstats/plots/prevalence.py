@@ -74,6 +74,14 @@ class ForestRow:
         Relative weight in its pooled estimate (NaN if none).
     records : tuple of str
         Estimate ids behind the row.
+
+    Examples
+    --------
+    >>> row = forest_data().rows[0]
+    >>> row.label, row.group, row.kind, row.n, row.counts, row.records
+    ('S1 Schweitzer et al. 2015', 'female', 'study', 230, '105–106', ('schweitzer2015-lifetime',))
+    >>> round(row.estimate, 3), round(row.low, 3), round(row.high, 3), round(row.weight, 3)
+    (0.46, 0.393, 0.525, 0.505)
     """
 
     label: str
@@ -102,6 +110,16 @@ class Forest:
         The pooled results.
     method, level : str, float
         The study intervals' method and level.
+
+    Examples
+    --------
+    >>> forest = forest_data()
+    >>> [row.label for row in forest.rows if row.kind == "pooled"]
+    ['Women pooled (2 studies)', 'All pooled (3 studies)']
+    >>> forest.method, forest.level, forest.records
+    ('wilson', 0.95, ['schweitzer2015-lifetime', 'bird2011-lifetime', 'maczkowiack2019-lifetime'])
+    >>> round(forest.pooling.all.estimate, 3)
+    0.401
     """
 
     rows: tuple[ForestRow, ...]
@@ -384,6 +402,14 @@ class TimeframePair:
         What was measured.
     lifetime, four_weeks : pandas.Series
         The two rows of :func:`pctstats.applied.prevalence_table`.
+
+    Examples
+    --------
+    >>> pair = timeframe_pairs()[0]
+    >>> pair.label, pair.group, pair.outcome
+    ('S1 Schweitzer et al. 2015', 'female', 'pcd_symptoms')
+    >>> pair.records, pair.lifetime["value"], pair.four_weeks["value"]
+    (('schweitzer2015-lifetime', 'schweitzer2015-4weeks-few'), '46', '5.1')
     """
 
     label: str

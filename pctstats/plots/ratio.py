@@ -62,6 +62,16 @@ class Pair:
         Whether both come from one sample.
     matches_claim : bool
         Whether the claim audit counts it as a pair the claim could rest on.
+
+    Examples
+    --------
+    >>> pair = ratio_claim("E").pairs[0]
+    >>> pair.ids, pair.p_women, pair.p_men
+    (('schweitzer2015-lifetime', 'maczkowiack2019-lifetime'), 0.46, 0.41)
+    >>> round(pair.odds_ratio, 3), round(pair.risk_ratio, 3), pair.same_source, pair.matches_claim
+    (1.226, 1.122, False, True)
+    >>> pair.women_ci.counts
+    (105, 106)
     """
 
     women: Estimate
@@ -110,6 +120,19 @@ class RatioClaim:
         Interval method of the prevalences' intervals.
     level : float
         Their confidence level.
+
+    Examples
+    --------
+    Claim E, "women are 2.87 times more likely":
+
+    >>> rc = ratio_claim("E")
+    >>> rc.claim.claim_id, rc.ratio, round(rc.risk_ratio_limit, 4)
+    ('E', 2.87, 0.3484)
+    >>> len(rc.pairs), [p.ids for p in rc.claim_pairs][0]
+    (5, ('schweitzer2015-lifetime', 'maczkowiack2019-lifetime'))
+    >>> as_odds, as_risk = rc.required_at(0.41)
+    >>> round(as_odds.value, 3), round(as_risk.value, 3), as_risk.possible
+    (0.666, 1.177, False)
     """
 
     claim: Claim
@@ -140,7 +163,24 @@ class RatioClaim:
         return list(dict.fromkeys(ids))
 
     def required_at(self, p_men: float) -> tuple[RequiredPrevalence, RequiredPrevalence]:
-        """Women's prevalence required at one men's prevalence: (odds ratio, risk ratio)."""
+        """Women's prevalence required at one men's prevalence: (odds ratio, risk ratio).
+
+        Parameters
+        ----------
+        p_men : float
+            Men's prevalence, 0–1.
+
+        Returns
+        -------
+        tuple of RequiredPrevalence
+            The claimed ratio read as an odds ratio, then as a risk ratio.
+
+        Examples
+        --------
+        >>> as_odds, as_risk = ratio_claim("E").required_at(0.2)
+        >>> round(as_odds.value, 3), round(as_risk.value, 3), as_risk.possible
+        (0.418, 0.574, True)
+        """
         return (required_prevalence(p_men, self.ratio, measure="odds_ratio"),
                 required_prevalence(p_men, self.ratio, measure="risk_ratio"))
 

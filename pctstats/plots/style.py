@@ -126,7 +126,28 @@ def style_context() -> Iterator[None]:
 
 
 def styled(function: Callable[P, R]) -> Callable[P, R]:
-    """Decorate a plotting function so that it draws inside :func:`style_context`."""
+    """Decorate a plotting function so that it draws inside :func:`style_context`.
+
+    Parameters
+    ----------
+    function
+        A function that draws with matplotlib.
+
+    Returns
+    -------
+    callable
+        The same function (same name, signature and docstring), run inside
+        :func:`style_context`.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> @styled
+    ... def font_size():
+    ...     return matplotlib.rcParams["font.size"]
+    >>> font_size()
+    8.5
+    """
 
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -171,6 +192,15 @@ def add_note(fig: Any, text: str, *, width: int | None = None, y: float = 0.0) -
     -------
     matplotlib.text.Text
         The note.
+
+    Examples
+    --------
+    A figure 2 inches wide gets notes of 34 characters a line:
+
+    >>> from matplotlib.figure import Figure
+    >>> note = add_note(Figure(figsize=(2.0, 1.0)), "Sources: S1, S2 and S3, lifetime prevalence.")
+    >>> note.get_text().splitlines()
+    ['Sources: S1, S2 and S3, lifetime', 'prevalence.']
     """
     if width is None:
         width = int(fig.get_figwidth() * 17)
