@@ -59,6 +59,7 @@ _EXPORTS: dict[str, str] = {
     "logit_prevalence": "pctstats.pooling",
     "prevalence_table": "pctstats.applied",
     "pooled_lifetime": "pctstats.applied",
+    "ratio_table": "pctstats.applied",
     "LifetimePooling": "pctstats.applied",
     # checks and the claim audit
     "check_all": "pctstats.checks",

@@ -249,7 +249,7 @@ def build_report(
     True
     """
     from pctstats import __version__
-    from pctstats.applied import pooled_lifetime, prevalence_table
+    from pctstats.applied import pooled_lifetime, prevalence_table, ratio_table
     from pctstats.audit import VERDICTS, verdict_counts
     from pctstats.checks import STATUSES, check_all, summarise
     from pctstats.cite import package_citation
@@ -298,15 +298,22 @@ def build_report(
         "",
         _md(prevalences[[c for c in ESTIMATE_COLUMNS if c in prevalences]]).rstrip("\n"),
     )
-    others = [e for e in data.estimates.values()
-              if e.estimate_id not in set(prevalences["estimate_id"])]
+    ratios = ratio_table(data, rounding=rounding)
+    if len(ratios):
+        add("", "Every reported ratio (`pctstats.applied.ratio_table`): no 2x2 table can be "
+            "rebuilt (`reason`), so the interval recomputed is the Wald interval the printed "
+            "CI implies, centred on the printed estimate (`low`, `high`); `centred` says "
+            "whether the printed CI is centred under rounding.", "",
+            _md(ratios.drop(columns=["method"])).rstrip("\n"))
+    shown = set(prevalences["estimate_id"]) | set(ratios.get("estimate_id", []))
+    others = [e for e in data.estimates.values() if e.estimate_id not in shown]
     if others:
         frame = pd.DataFrame(
             [{"estimate_id": e.estimate_id, "measure": e.measure, "value": e.value,
               "ci_level": e.ci_level, "ci_low": e.ci_low, "ci_high": e.ci_high,
               "exposure": e.exposure, "quote": e.quote} for e in others]
         )
-        add("", "Other estimates (odds ratios, associations), as printed:", "",
+        add("", "Other estimates (associations), as printed:", "",
             _md(frame).rstrip("\n"))
 
     # 3. Checks

@@ -119,3 +119,46 @@ def test_pooled_lifetime_rejects_bad_method() -> None:
     with pytest.raises(ValueError, match="method must be one of 'DL', 'PM'"):
         pooled_lifetime(method="REML")
     assert pooled_lifetime(method="PM").all.method == "PM"
+
+
+def test_ratio_table_lists_every_reported_ratio_and_why_no_table_rebuilds():
+    from pctstats.applied import ratio_table
+
+    db = load()
+    table = ratio_table(db)
+    ratios = [e.estimate_id for e in db.estimates.values() if e.unit == "ratio"]
+    assert table.estimate_id.tolist() == ratios
+    assert not table.reconstructible.any()
+    assert table.reason.str.contains("adjusted").all()
+    s6 = table[table.estimate_id.str.startswith("mitchell2017")]
+    assert s6.reason.str.contains("survey-weighted").all()
+
+
+def test_ratio_table_recomputes_the_printed_ci_where_it_is_centred():
+    """A centred printed CI is reproduced, to its printed precision, by est * exp(+/- z se)."""
+    from pctstats.applied import ratio_table
+
+    table = ratio_table()
+    for row in table.itertuples():
+        decimals = len(row.ci_low.split(".")[1])
+        reproduced = (round(row.low, decimals) == float(row.ci_low)
+                      and round(row.high, decimals) == float(row.ci_high))
+        if row.centred:
+            # equal up to the rounding of the printed limits and of the printed estimate, which
+            # moves both recomputed limits by the same relative amount
+            est_decimals = len(row.value.split(".")[1]) if "." in row.value else 0
+            relative = 0.5 * 10**-est_decimals / float(row.value)
+            for got, printed in ((row.low, row.ci_low), (row.high, row.ci_high)):
+                allowed = float(printed) * relative + 0.5 * 10**-decimals + 1e-12
+                assert abs(got - float(printed)) <= allowed, row.estimate_id
+        else:
+            assert not reproduced, row.estimate_id
+    abuse = table.set_index("estimate_id").loc["burri_spector2011-or-recent-abuse"]
+    assert abuse.high - float(abuse.ci_high) > 0.1
+
+
+def test_ratio_table_rejects_a_bad_level():
+    from pctstats.applied import ratio_table
+
+    with pytest.raises(ValueError, match="level"):
+        ratio_table(level=95)
