@@ -1,4 +1,4 @@
-"""Benchmark pctstats.grim_consistency.grim_array against PyPI's ``grim`` (0.1.10), pair by pair.
+"""Benchmark grim_array against PyPI's ``grim`` (0.1.10), pair by pair.
 
 One million (percentage, n) pairs are drawn with a fixed seed: n from 10 to 2000, a count k from 0
 to n, the percentage 100 k / n printed at 1 or 2 decimals (rounded half up, in exact integers), and
@@ -23,7 +23,7 @@ import time
 import numpy as np
 from grim import mean_tester
 
-from pctstats.grim_consistency import grim_array
+from pctstats.stats.grim_consistency import grim_array
 
 SEED = 20170101
 PAIRS = 1_000_000

@@ -5,9 +5,9 @@
 (S1 and S2 for women, S3 for men) and compares women with men.
 
 No study prints its counts, so counts are reconstructed from the printed percentage and ``n`` by
-the GRIM test (:func:`pctstats.grim_consistency.grim_counts`): every count that prints as the
+the GRIM test (:func:`pctstats.stats.grim_consistency.grim_counts`): every count that prints as the
 reported value. An interval is then widened to cover the intervals of all those counts
-(:func:`pctstats.intervals.reported_ci`). Survey-weighted estimates keep the interval their
+(:func:`pctstats.stats.intervals.reported_ci`). Survey-weighted estimates keep the interval their
 paper reports: a binomial interval would ignore the survey design.
 """
 
@@ -22,21 +22,21 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from pctstats._validate_args import check_level, check_method
-from pctstats.dataset import Dataset, default_dataset
-from pctstats.grim_consistency import grim_counts
-from pctstats.intervals import (
+from pctstats.core.arguments import check_level, check_method
+from pctstats.core.reported import to_decimal
+from pctstats.data.dataset import Dataset, default_dataset
+from pctstats.data.records import Estimate
+from pctstats.stats.grim_consistency import grim_counts
+from pctstats.stats.intervals import (
     DEFAULT_LEVEL,
     DEFAULT_METHOD,
     PREVALENCE_METHODS,
     prevalence_ci,
     reported_ci,
 )
-from pctstats.pooling import POOLING_METHODS, PooledPrevalence, pool_prevalence
-from pctstats.ratios import ComparisonResult, compare_prevalences
-from pctstats.records import Estimate
-from pctstats.reported import to_decimal
-from pctstats.results import (
+from pctstats.stats.pooling import POOLING_METHODS, PooledPrevalence, pool_prevalence
+from pctstats.stats.ratios import ComparisonResult, compare_prevalences
+from pctstats.stats.results import (
     COL_ESTIMATE,
     COL_HIGH,
     COL_K,
@@ -218,7 +218,7 @@ def prevalence_table(
     db : Dataset, optional
         The record set; the shipped one (:func:`pctstats.load`) by default.
     method : str
-        Binomial interval method (:data:`pctstats.intervals.PREVALENCE_METHODS`); Wilson by
+        Binomial interval method (:data:`pctstats.stats.intervals.PREVALENCE_METHODS`); Wilson by
         default.
     level : float
         Confidence level, strictly between 0 and 1.
@@ -429,7 +429,7 @@ def pooled_lifetime(
     db : Dataset, optional
         The record set; the shipped one by default.
     method : {"DL", "PM"}
-        Between-study variance estimator (:func:`pctstats.pooling.pool_prevalence`).
+        Between-study variance estimator (:func:`pctstats.stats.pooling.pool_prevalence`).
     level : float
         Confidence level of every interval.
 
@@ -530,7 +530,8 @@ def ratio_table(
     """Every reported ratio in the record set, with what can be recomputed from it.
 
     A ratio's confidence interval can be recomputed from its 2x2 table (with
-    :func:`pctstats.ratios.odds_ratio_ci`) only where the cell counts can be rebuilt. No source in
+    :func:`pctstats.stats.ratios.odds_ratio_ci`) only where the cell counts can be rebuilt. No
+    source in
     the record set prints them, and every reported odds ratio is adjusted (and S6's also
     survey-weighted), so ``reconstructible`` says why not. What can be recomputed is the Wald
     interval the printed CI implies: the log-scale standard error from the CI's width,

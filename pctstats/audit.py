@@ -19,7 +19,7 @@ printing rather than an alternative one (``version_of``).
 Value (under rounding)
 ----------------------
 Each printed number stands for the interval of true values that print as it
-(:func:`pctstats.rounding.rounding_interval`). A claim's number is read at its own precision;
+(:func:`pctstats.core.rounding.rounding_interval`). A claim's number is read at its own precision;
 "about"/"around" and "almost" read an integer ending in zero at the precision of its last non-zero
 digit ("almost half", recorded as 50, is "45 to 50"), and "almost" keeps only the part below the
 number. Then (:data:`VALUE_MATCHES`): the claim is ``equal`` when it prints the source's number
@@ -113,11 +113,11 @@ from pctstats.checks.ratio_claims import (
     matching_pairs,
     ratio_fits,
 )
-from pctstats.dataset import Dataset
-from pctstats.ratios import required_prevalence
-from pctstats.records import Claim, Estimate, Source
-from pctstats.reported import decimals_of, to_decimal
-from pctstats.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.core.reported import decimals_of, to_decimal
+from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.data.dataset import Dataset
+from pctstats.data.records import Claim, Estimate, Source
+from pctstats.stats.ratios import required_prevalence
 
 # Verdicts -----------------------------------------------------------------------------------------
 ACCURATE: Final = "accurate"
@@ -303,7 +303,7 @@ def claim_span(
     value
         The claimed number as printed (``"5"``, ``"3.1"``, ``"50"`` for "almost half").
     approximation
-        ``"exact"``, ``"about"``, ``"almost"`` or ``"between"`` (see ``pctstats.vocab``).
+        ``"exact"``, ``"about"``, ``"almost"`` or ``"between"`` (see ``pctstats.core.vocab``).
     rounding
         The rounding mode assumed.
 
@@ -933,7 +933,7 @@ def audit_claims(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) ->
         The record set; the shipped one by default.
     rounding
         The rounding mode assumed for every printed number (claims' and sources'), one of
-        :data:`pctstats.rounding.ROUNDING_MODES`.
+        :data:`pctstats.core.rounding.ROUNDING_MODES`.
 
     Returns
     -------

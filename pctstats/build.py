@@ -57,7 +57,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
-from pctstats.paths import repo_path
+from pctstats.core.paths import repo_path
 
 # --------------------------------------------------------------------------------------------
 # Constants
@@ -239,7 +239,7 @@ def _check_records(records: Iterable[str] | str, what: str) -> tuple[str, ...]:
     ids = tuple(dict.fromkeys(str(r) for r in records))
     if not ids:
         raise ValueError(f"{what}: name the records it was made from (records=[...])")
-    from pctstats.dataset import default_dataset
+    from pctstats.data.dataset import default_dataset
 
     db = default_dataset()
     known = set(db.sources) | set(db.estimates) | set(db.claims) | set(db.articles)
@@ -474,7 +474,7 @@ def _format_number(name: str, value: Any, decimals: int | None) -> tuple[str, in
             raise ValueError(
                 f"number {name!r}: a string is quoted exactly as printed; do not give decimals"
             )
-        from pctstats.reported import check_reported, to_decimal
+        from pctstats.core.reported import check_reported, to_decimal
 
         text = check_reported(value, f"number {name!r}")
         number = to_decimal(text)

@@ -24,8 +24,8 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
-from pctstats.dataset import Dataset, default_dataset
-from pctstats.records import Source
+from pctstats.data.dataset import Dataset, default_dataset
+from pctstats.data.records import Source
 
 #: Citation styles, each with a one-line meaning.
 STYLES: Final = {

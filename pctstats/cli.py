@@ -31,7 +31,7 @@ from typing import NoReturn
 
 import pandas as pd
 
-from pctstats.errors import DataError
+from pctstats.core.errors import DataError
 from pctstats.formatting import DEFAULT_FORMAT, FORMATS, format_frame, format_record
 
 PROG = "pctstats"
@@ -101,7 +101,7 @@ def _level(text: str) -> float:
 
 def _load(args: argparse.Namespace):
     """The record set named by ``--data`` (the shipped one by default)."""
-    from pctstats.dataset import default_dataset, load
+    from pctstats.data.dataset import default_dataset, load
 
     return default_dataset() if args.data is None else load(args.data)
 
@@ -147,7 +147,7 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 
 
 def _cmd_grim(args: argparse.Namespace) -> int:
-    from pctstats.grim_consistency import grim, grim_map
+    from pctstats.stats.grim_consistency import grim, grim_map
 
     *values, n_text = args.numbers
     if not values:
@@ -173,7 +173,7 @@ def _cmd_grim(args: argparse.Namespace) -> int:
 
 
 def _cmd_ci(args: argparse.Namespace) -> int:
-    from pctstats.intervals import PREVALENCE_METHODS, ci_table
+    from pctstats.stats.intervals import PREVALENCE_METHODS, ci_table
 
     if args.k > args.n:
         raise UsageError(f"K must not exceed N, got K = {args.k} and N = {args.n}")
@@ -255,7 +255,7 @@ def _add_data(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_rounding(parser: argparse.ArgumentParser) -> None:
-    from pctstats.rounding import DEFAULT_ROUNDING, ROUNDING_MODES
+    from pctstats.core.rounding import DEFAULT_ROUNDING, ROUNDING_MODES
 
     parser.add_argument(
         "--rounding", choices=list(ROUNDING_MODES), default=DEFAULT_ROUNDING,
@@ -322,7 +322,7 @@ def _configure_grim(parser: argparse.ArgumentParser) -> None:
 
 
 def _configure_ci(parser: argparse.ArgumentParser) -> None:
-    from pctstats.intervals import DEFAULT_LEVEL, DEFAULT_METHOD, PREVALENCE_METHODS
+    from pctstats.stats.intervals import DEFAULT_LEVEL, DEFAULT_METHOD, PREVALENCE_METHODS
 
     parser.description = (
         "Confidence interval for a prevalence K/N (proportions on the 0-1 scale).\n"

@@ -22,9 +22,9 @@ from typing import Final
 
 import pandas as pd
 
-from pctstats.dataset import Dataset, default_dataset
+from pctstats.core.rounding import DEFAULT_ROUNDING, ROUNDING_MODES, check_rounding
+from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.formatting import format_frame
-from pctstats.rounding import DEFAULT_ROUNDING, ROUNDING_MODES, check_rounding
 
 #: Columns of the claim table (``pctstats claims`` and the report), in order.
 CLAIM_COLUMNS: Final = (
@@ -68,7 +68,7 @@ def claims_table(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) ->
     db
         The record set; the shipped one by default.
     rounding
-        The rounding mode the audit assumes (:data:`pctstats.rounding.ROUNDING_MODES`).
+        The rounding mode the audit assumes (:data:`pctstats.core.rounding.ROUNDING_MODES`).
 
     Returns
     -------

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pctstats.paths import data_dir
+from pctstats.core.paths import data_dir
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -1,6 +1,7 @@
 """An independent printer for the rounding tests, written from the textbook definitions.
 
-It uses only :class:`fractions.Fraction` comparisons, never :mod:`pctstats.rounding`, so the GRIM
+It uses only :class:`fractions.Fraction` comparisons, never :mod:`pctstats.core.rounding`, so the
+GRIM
 and rounding tests compare pctstats with a second implementation.
 """
 
@@ -17,7 +18,8 @@ ALL_MODES = ("up_or_down", *SINGLE_MODES)
 def print_exact(x: Fraction, decimals: int, mode: str) -> str:
     """Independent printer: the non-negative Fraction x at `decimals` decimals under one mode.
 
-    Written from the textbook definitions with Fraction comparisons, not from pctstats.rounding.
+    Written from the textbook definitions with Fraction comparisons, not from
+    pctstats.core.rounding.
     """
     scaled = x * 10**decimals
     low = math.floor(scaled)

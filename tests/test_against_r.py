@@ -23,9 +23,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pctstats.intervals import PREVALENCE_METHODS, prevalence_ci
-from pctstats.pooling import pool_prevalence
-from pctstats.ratios import compare_prevalences, odds_ratio_ci, risk_ratio_ci
+from pctstats.stats.intervals import PREVALENCE_METHODS, prevalence_ci
+from pctstats.stats.pooling import pool_prevalence
+from pctstats.stats.ratios import compare_prevalences, odds_ratio_ci, risk_ratio_ci
 from tests.tolerances import assert_close
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -329,7 +329,7 @@ def test_pool_prevalence_matches_metafor_rma_and_predict(
 
 
 def test_logit_transform_matches_metafor_escalc_plo_with_zero_cells() -> None:
-    from pctstats.pooling import logit_prevalence
+    from pctstats.stats.pooling import logit_prevalence
 
     ref = reference()
     rows = ref[(ref.kind == "pool") & (ref.method == "escalc")]

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 from pctstats.applied import BASIS, DESIGN_CAVEAT, pooled_lifetime, prevalence_table
-from pctstats.dataset import load
-from pctstats.intervals import prevalence_ci, reported_ci
-from pctstats.pooling import pool_prevalence
-from pctstats.ratios import compare_prevalences
+from pctstats.data.dataset import load
+from pctstats.stats.intervals import prevalence_ci, reported_ci
+from pctstats.stats.pooling import pool_prevalence
+from pctstats.stats.ratios import compare_prevalences
 from tests.tolerances import assert_close
 
 

@@ -22,7 +22,7 @@ from pctstats.audit import (
     compare_point,
     verdict_counts,
 )
-from pctstats.records import Claim, Estimate
+from pctstats.data.records import Claim, Estimate
 
 DB = load()
 AUDIT = audit_claims().set_index("claim_id")

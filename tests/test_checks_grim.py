@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from pctstats import load
 from pctstats.checks import columns as C
 from pctstats.checks.grim_check import check_grim, nearest_denominators, shared_denominators
-from pctstats.dataset import Dataset
-from pctstats.paths import data_dir
-from pctstats.rounding import round_fraction
+from pctstats.core.paths import data_dir
+from pctstats.core.rounding import round_fraction
+from pctstats.data.dataset import Dataset
 
 DB = load()
 

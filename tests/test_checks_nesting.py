@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from pctstats import load
 from pctstats.checks import columns as C
 from pctstats.checks.nesting import check_nesting, nests_in
-from pctstats.dataset import Dataset
-from pctstats.rounding import ROUNDING_MODES
+from pctstats.core.rounding import ROUNDING_MODES
+from pctstats.data.dataset import Dataset
 
 DB = load()
 NARROW = "schweitzer2015-4weeks-few"

@@ -10,7 +10,7 @@ import pytest
 from pctstats import load
 from pctstats.checks import columns as C
 from pctstats.checks.proportion_ci import check_proportion_ci
-from pctstats.dataset import Dataset
+from pctstats.data.dataset import Dataset
 
 DB = load()
 S6 = "mitchell2017-prevalence"

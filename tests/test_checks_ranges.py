@@ -8,7 +8,7 @@ from types import MappingProxyType
 from pctstats import load
 from pctstats.checks import columns as C
 from pctstats.checks.ranges import check_ranges
-from pctstats.dataset import Dataset
+from pctstats.data.dataset import Dataset
 
 DB = load()
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pctstats import load
 from pctstats.checks import columns as C
 from pctstats.checks.ratio_ci import METAFOR_TOLERANCE, centred, check_ratio_ci, inside
-from pctstats.dataset import Dataset
+from pctstats.data.dataset import Dataset
 
 DB = load()
 S4_NOT_CENTRED = (

@@ -10,7 +10,7 @@ import pytest
 from pctstats import load
 from pctstats.checks import columns as C
 from pctstats.checks.ratio_claims import check_ratio_claims, matching_pairs
-from pctstats.dataset import Dataset
+from pctstats.data.dataset import Dataset
 
 DB = load()
 S1_S3 = "schweitzer2015-lifetime;maczkowiack2019-lifetime"

@@ -1,4 +1,4 @@
-"""datapackage.json validates with frictionless and matches the CSVs and pctstats.vocab."""
+"""datapackage.json validates with frictionless and matches the CSVs and pctstats.core.vocab."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import json
 import pytest
 from frictionless import validate
 
-from pctstats.paths import data_dir
-from pctstats.vocab import VOCABULARIES
+from pctstats.core.paths import data_dir
+from pctstats.core.vocab import VOCABULARIES
 
 PACKAGE = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
 FIELDS = [(r, f) for r in PACKAGE["resources"] for f in r["schema"]["fields"]]

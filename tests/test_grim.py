@@ -1,4 +1,4 @@
-"""Tests of pctstats.grim_consistency: the GRIM test for percentages, proportions and means."""
+"""Tests of pctstats' grim_consistency: the GRIM test for percentages, proportions and means."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pctstats.grim_consistency import (
+from pctstats.stats.grim_consistency import (
     GRIM_MAP_COLUMNS,
     grim,
     grim_array,

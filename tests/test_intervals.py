@@ -1,4 +1,4 @@
-"""Tests of pctstats.intervals: prevalence_ci, ci_table, reported_ci and the Interval result."""
+"""Tests of pctstats' intervals: prevalence_ci, ci_table, reported_ci and the Interval result."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pctstats.intervals import (
+from pctstats.stats.intervals import (
     DEFAULT_METHOD,
     PREVALENCE_METHODS,
     ci_table,
     prevalence_ci,
     reported_ci,
 )
-from pctstats.results import Interval
+from pctstats.stats.results import Interval
 from tests.tolerances import assert_close
 
 METHODS = list(PREVALENCE_METHODS)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import pctstats
-from pctstats.dataset import REPORTED_COLUMNS, TABLES
+from pctstats.data.dataset import REPORTED_COLUMNS, TABLES
 
 
 def test_load_returns_mappings_by_id():

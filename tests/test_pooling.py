@@ -1,4 +1,4 @@
-"""Tests of pctstats.pooling: logit-scale random-effects pooling of prevalences."""
+"""Tests of pctstats.stats.pooling: logit-scale random-effects pooling of prevalences."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.special import expit
 
-from pctstats.pooling import POOLING_METHODS, logit_prevalence, pool_prevalence
+from pctstats.stats.pooling import POOLING_METHODS, logit_prevalence, pool_prevalence
 from tests.tolerances import assert_close
 
 # S1-S3 lifetime counts reconstructed by GRIM (46% of 230 -> 106, 32.9% of 222 -> 73,

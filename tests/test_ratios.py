@@ -1,4 +1,4 @@
-"""Tests of pctstats.ratios: odds and risk ratios, differences, implied and required values."""
+"""Tests of pctstats' ratios: odds and risk ratios, differences, implied and required values."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from scipy.stats.contingency import odds_ratio as scipy_odds_ratio
 from statsmodels.stats import proportion as smp
 from statsmodels.stats.contingency_tables import Table2x2
 
-from pctstats.ratios import (
+from pctstats.stats.ratios import (
     DEFAULT_METHODS,
     DIFFERENCE_METHODS,
     ODDS_RATIO_METHODS,

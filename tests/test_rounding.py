@@ -1,4 +1,4 @@
-"""Tests of pctstats.rounding: exact reround / unround under every named mode."""
+"""Tests of pctstats.core.rounding: exact reround / unround under every named mode."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pctstats.rounding import (
+from pctstats.core.rounding import (
     DEFAULT_ROUNDING,
     ROUNDING_MODES,
     RoundingInterval,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import pctstats
-from pctstats.errors import DataError
+from pctstats.core.errors import DataError
 
 from .conftest import read_table, write_table
 
@@ -119,7 +119,7 @@ def test_short_row_is_named(data_copy):
 
 
 def test_data_folder_is_never_modified():
-    from pctstats.paths import data_dir
+    from pctstats.core.paths import data_dir
 
     before = {p.name: p.read_bytes() for p in data_dir().iterdir() if p.is_file()}
     pctstats.load()

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 
 PROBE = """
 import json, pctstats
-from pctstats.paths import data_dir
+from pctstats.core.paths import data_dir
 db = pctstats.load()
 print(json.dumps({"file": pctstats.__file__, "data": str(data_dir()),
                   "estimates": {k: [e.value, e.value_high, e.n] for k, e in db.estimates.items()},

@@ -50,8 +50,8 @@ from pctstats.checks.proportion_ci import check_proportion_ci
 from pctstats.checks.ranges import check_ranges
 from pctstats.checks.ratio_ci import check_ratio_ci
 from pctstats.checks.ratio_claims import check_ratio_claims
-from pctstats.dataset import Dataset
-from pctstats.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.data.dataset import Dataset
 
 #: A check: ``(db, rounding) -> DataFrame`` of findings.
 CheckFunction = Callable[[Dataset | None, str], pd.DataFrame]
@@ -102,7 +102,7 @@ def check_all(
         The record set; the shipped one by default.
     rounding
         The rounding mode every check assumes, one of
-        :data:`pctstats.rounding.ROUNDING_MODES` (default ``"up_or_down"``: a printed value is
+        :data:`pctstats.core.rounding.ROUNDING_MODES` (default ``"up_or_down"``: a printed value is
         accepted if rounding half up or half down gives it). Stored in the ``rounding`` column and
         in ``df.attrs["rounding"]``.
     checks

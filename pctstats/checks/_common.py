@@ -1,7 +1,8 @@
 """Helpers shared by the checks and the claim audit: the record set, interval logic, frames.
 
 Nothing here rounds or unrounds a number: the interval of true values behind a printed value always
-comes from :func:`pctstats.rounding.rounding_interval`. This module only compares such intervals
+comes from :func:`pctstats.core.rounding.rounding_interval`. This module only compares such
+intervals
 (do two overlap? is one entirely above the other?) and assembles the tidy output frames.
 """
 
@@ -15,11 +16,11 @@ from typing import Any, Final, NamedTuple
 import pandas as pd
 
 from pctstats.checks.columns import CHECK, CORE_COLUMNS, ROUNDING
-from pctstats.dataset import Dataset, default_dataset
-from pctstats.records import Estimate, Source
-from pctstats.rounding import check_rounding, rounding_interval
+from pctstats.core.rounding import check_rounding, rounding_interval
+from pctstats.data.dataset import Dataset, default_dataset
+from pctstats.data.records import Estimate, Source
 
-#: Words for the vocabularies of :mod:`pctstats.vocab`, as they read inside a sentence.
+#: Words for the vocabularies of :mod:`pctstats.core.vocab`, as they read inside a sentence.
 TIMEFRAME_WORDS: Final = MappingProxyType(
     {
         "lifetime": "in their lifetime",
@@ -103,7 +104,8 @@ CONTEXT_NOUNS: Final = MappingProxyType(
 class Span(NamedTuple):
     """A closed, open or half-open interval of exact numbers ``low .. high``.
 
-    Built from :class:`pctstats.rounding.RoundingInterval` (same field order) or from two of them
+    Built from :class:`pctstats.core.rounding.RoundingInterval` (same field order) or from two of
+    them
     (the true values behind a printed range ``"3"``–``"4"``).
     """
 
@@ -142,7 +144,7 @@ def resolve(db: Dataset | None) -> Dataset:
 
 
 def span(value: str, rounding: str, scale: int = 1) -> Span:
-    """The true values that print as ``value`` under ``rounding`` (from :mod:`pctstats.rounding`).
+    """The true values that print as ``value`` under ``rounding`` (see ``core.rounding``).
 
     Examples
     --------

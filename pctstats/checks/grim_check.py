@@ -1,7 +1,8 @@
 """GRIM on every printed prevalence that has a denominator.
 
 A percentage of ``n`` people is ``100 k / n`` for a whole count ``k``; the GRIM test (Brown &
-Heathers 2017, as implemented in :mod:`pctstats.grim_consistency`) asks whether any ``k`` prints as
+Heathers 2017, as implemented in :mod:`pctstats.stats.grim_consistency`) asks whether any ``k``
+prints as
 the reported value under the rounding assumed. One row per estimate of the record set:
 
 * ``ok``: some count fits (the counts are listed). When ``n >= 10**D`` (``D`` = decimals + 2)
@@ -26,11 +27,11 @@ import pandas as pd
 
 from pctstats.checks import columns as C
 from pctstats.checks._common import fmt_n, frame, label, resolve
-from pctstats.dataset import Dataset
-from pctstats.grim_consistency import grim, grim_counts
-from pctstats.records import Estimate
-from pctstats.reported import decimals_of, to_decimal
-from pctstats.rounding import DEFAULT_ROUNDING, check_rounding, reround
+from pctstats.core.reported import decimals_of, to_decimal
+from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding, reround
+from pctstats.data.dataset import Dataset
+from pctstats.data.records import Estimate
+from pctstats.stats.grim_consistency import grim, grim_counts
 
 NAME: Final = "grim"
 #: How many nearby denominators a row lists at most.
@@ -58,7 +59,7 @@ def nearest_denominators(value: str, n: int, rounding: str = DEFAULT_ROUNDING) -
     n
         The reported denominator.
     rounding
-        A rounding mode of :data:`pctstats.rounding.ROUNDING_MODES`.
+        A rounding mode of :data:`pctstats.core.rounding.ROUNDING_MODES`.
 
     Returns
     -------

@@ -4,7 +4,8 @@ Within one source, for the same sex, outcome and denominator, everyone who had s
 4 weeks, "a few times", "on a regular basis" or "always or most of the time" also had them at least
 once in their lifetime (or since becoming sexually active). So the narrower prevalence cannot exceed
 the broader one. The comparison is made between the *rounding intervals* of the two printed values
-(from :func:`pctstats.rounding.rounding_interval`), not the printed numbers: "5" can stand for a
+(from :func:`pctstats.core.rounding.rounding_interval`), not the printed numbers: "5" can stand for
+a
 true 5.4 and "5.1" for a true 5.05, so the check fails only when *no* pair of true values behind the
 two prints is in order.
 
@@ -43,9 +44,9 @@ from pctstats.checks._common import (
     resolve,
     span,
 )
-from pctstats.dataset import Dataset
-from pctstats.records import Estimate
-from pctstats.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.data.dataset import Dataset
+from pctstats.data.records import Estimate
 
 NAME: Final = "nesting"
 

@@ -2,10 +2,12 @@
 
 A simple random sample of ``n`` people gives a prevalence a binomial confidence interval; its width
 is fixed by ``n`` and the prevalence. This check recomputes that interval
-(:func:`pctstats.intervals.prevalence_ci`, Wilson's score interval by default; the method is named
+(:func:`pctstats.stats.intervals.prevalence_ci`, Wilson's score interval by default; the method is
+named
 in every message) for every count ``k`` consistent with the printed value (GRIM,
-:func:`pctstats.grim_consistency.grim_counts`), and compares half-widths, allowing for the rounding
-of the two printed bounds (:func:`pctstats.rounding.rounding_interval`):
+:func:`pctstats.stats.grim_consistency.grim_counts`), and compares half-widths, allowing for the
+rounding
+of the two printed bounds (:func:`pctstats.core.rounding.rounding_interval`):
 
 * the reported CI must contain the printed estimate (under rounding), else ``fail``;
 * **narrower** than binomial even allowing for rounding (the widest reading of the printed bounds
@@ -41,12 +43,12 @@ from pctstats.checks._common import (
     resolve,
     span,
 )
-from pctstats.dataset import Dataset
-from pctstats.grim_consistency import grim_counts
-from pctstats.intervals import DEFAULT_METHOD, PREVALENCE_METHODS, prevalence_ci
-from pctstats.records import Estimate
-from pctstats.reported import to_decimal
-from pctstats.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.core.reported import to_decimal
+from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.data.dataset import Dataset
+from pctstats.data.records import Estimate
+from pctstats.stats.grim_consistency import grim_counts
+from pctstats.stats.intervals import DEFAULT_METHOD, PREVALENCE_METHODS, prevalence_ci
 
 NAME: Final = "proportion_ci"
 
@@ -92,7 +94,7 @@ def check_proportion_ci(
     rounding
         The rounding mode assumed for the printed value and bounds.
     method
-        The binomial interval method, one of :data:`pctstats.intervals.PREVALENCE_METHODS`
+        The binomial interval method, one of :data:`pctstats.stats.intervals.PREVALENCE_METHODS`
         (Wilson by default).
 
     Returns

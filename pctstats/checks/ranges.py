@@ -22,10 +22,10 @@ import pandas as pd
 
 from pctstats.checks import columns as C
 from pctstats.checks._common import frame, resolve
-from pctstats.dataset import Dataset
-from pctstats.records import Claim, Estimate
-from pctstats.reported import to_decimal
-from pctstats.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.core.reported import to_decimal
+from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.data.dataset import Dataset
+from pctstats.data.records import Claim, Estimate
 
 NAME: Final = "ranges"
 

@@ -8,7 +8,8 @@ the CI bounds"; it flags a row when
 the estimate is off the midpoint by more than 10% of the interval's width.
 
 This check makes the same test exact under rounding: each printed number stands for an interval of
-true values (:func:`pctstats.rounding.rounding_interval`), and the ratio is **centred** when some
+true values (:func:`pctstats.core.rounding.rounding_interval`), and the ratio is **centred** when
+some
 estimate, lower and upper limit inside those three intervals satisfy ``est**2 = lower * upper``.
 Because ``lower * upper`` increases in both limits, that holds exactly when the interval of
 ``est**2`` overlaps the interval of ``lower * upper`` (decided in exact decimals).
@@ -46,10 +47,10 @@ from scipy.stats import norm
 
 from pctstats.checks import columns as C
 from pctstats.checks._common import Span, fmt_float, frame, label, overlap, resolve, span
-from pctstats.dataset import Dataset
-from pctstats.records import Estimate
-from pctstats.reported import to_decimal
-from pctstats.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.core.reported import to_decimal
+from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.data.dataset import Dataset
+from pctstats.data.records import Estimate
 
 NAME: Final = "ratio_ci"
 #: metafor's default tolerance (``cifac``): an estimate off the log-scale midpoint by more than this

@@ -7,9 +7,11 @@ says something about *two* prevalences: the claim's ``sex`` (group 1) against it
 stand behind the claim (:func:`matching_pairs`) and tests the claim against each pair:
 
 * **ratio claim**: the odds ratio and the risk ratio the two printed prevalences imply
-  (:func:`pctstats.ratios.implied_odds_ratio`, :func:`pctstats.ratios.implied_risk_ratio`), with
+  (:func:`pctstats.stats.ratios.implied_odds_ratio`,
+  :func:`pctstats.stats.ratios.implied_risk_ratio`), with
   their ranges under rounding of both prevalences; and the prevalence group 1 would need for the
-  claimed ratio given group 2's (:func:`pctstats.ratios.required_prevalence`), which for a risk
+  claimed ratio given group 2's (:func:`pctstats.stats.ratios.required_prevalence`), which for a
+  risk
   ratio can exceed 100% (then the claim is impossible as a risk ratio). ``ok`` when the claimed
   ratio (under rounding) lies in the range of either implied ratio, ``fail`` otherwise.
 * **comparison**: the direction. A comparison claim asserts that group 1's prevalence is the higher
@@ -46,11 +48,11 @@ from pctstats.checks._common import (
     resolve,
     span,
 )
-from pctstats.dataset import Dataset
-from pctstats.ratios import implied_odds_ratio, implied_risk_ratio, required_prevalence
-from pctstats.records import Claim, Estimate
-from pctstats.reported import to_decimal
-from pctstats.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.core.reported import to_decimal
+from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.data.dataset import Dataset
+from pctstats.data.records import Claim, Estimate
+from pctstats.stats.ratios import implied_odds_ratio, implied_risk_ratio, required_prevalence
 
 NAME: Final = "ratio_claims"
 

@@ -2,7 +2,7 @@
 
 The notebooks in ``notebooks/`` only call these functions and hand the figures to
 :func:`pctstats.build.save_figure`; every statistic comes from the analysis modules
-(:mod:`pctstats.grim_consistency`, :mod:`pctstats.intervals`, ...), never from here.
+(:mod:`pctstats.stats.grim_consistency`, :mod:`pctstats.stats.intervals`, ...), never from here.
 
 Modules
 -------

@@ -25,8 +25,9 @@ from pctstats.audit import (
     audit_claims,
     dimension_mismatches,
 )
-from pctstats.dataset import Dataset, default_dataset
-from pctstats.intervals import DEFAULT_LEVEL, DEFAULT_METHOD
+from pctstats.core.reported import to_decimal
+from pctstats.data.dataset import Dataset, default_dataset
+from pctstats.data.records import Claim, Estimate
 from pctstats.plots.prevalence import method_name
 from pctstats.plots.style import (
     LIGHT_GREY,
@@ -38,9 +39,8 @@ from pctstats.plots.style import (
     wrap,
 )
 from pctstats.plots.tables import printed_value
-from pctstats.ratios import implied_odds_ratio, implied_risk_ratio
-from pctstats.records import Claim, Estimate
-from pctstats.reported import to_decimal
+from pctstats.stats.intervals import DEFAULT_LEVEL, DEFAULT_METHOD
+from pctstats.stats.ratios import implied_odds_ratio, implied_risk_ratio
 
 #: Colour of each verdict (Okabe–Ito); the verdict is also written out beside each row.
 VERDICT_COLORS: Final = {

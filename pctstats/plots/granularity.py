@@ -4,7 +4,7 @@ A percentage of ``N`` people is ``100 k / N`` for a whole count ``k``, so at a g
 precision only some values can appear. For one source, :func:`granularity` lays out, for each
 percentage it printed, the values of that precision near it (which ones some ``k / N`` prints as),
 the exact fractions ``k / N`` nearby, and which sample sizes near ``N`` fit each value and all of
-them. Every verdict comes from :mod:`pctstats.grim_consistency`; this module only arranges and
+them. Every verdict comes from :mod:`pctstats.stats.grim_consistency`; this module only arranges and
 draws.
 """
 
@@ -18,12 +18,12 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from pctstats.dataset import Dataset, default_dataset
-from pctstats.grim_consistency import grim_array, grim_counts, grim_denominators, grim_map
+from pctstats.core.reported import decimals_of, to_decimal
+from pctstats.core.rounding import DEFAULT_ROUNDING, ROUNDING_MODES
+from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.plots.style import GREY, OKABE_ITO, add_note, percent_label, styled, wrap
 from pctstats.plots.tables import source_label
-from pctstats.reported import decimals_of, to_decimal
-from pctstats.rounding import DEFAULT_ROUNDING, ROUNDING_MODES
+from pctstats.stats.grim_consistency import grim_array, grim_counts, grim_denominators, grim_map
 
 #: Printed values shown on each side of a reported value (in units of its last digit).
 WINDOW: Final = 5

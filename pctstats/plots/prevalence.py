@@ -15,8 +15,7 @@ import numpy as np
 import pandas as pd
 
 from pctstats.applied import LifetimePooling, pooled_lifetime, prevalence_table
-from pctstats.dataset import Dataset, default_dataset
-from pctstats.intervals import DEFAULT_LEVEL, DEFAULT_METHOD, PREVALENCE_METHODS
+from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.plots.style import (
     GREY,
     LIGHT_GREY,
@@ -26,7 +25,8 @@ from pctstats.plots.style import (
     styled,
 )
 from pctstats.plots.tables import source_label
-from pctstats.pooling import POOLING_METHODS, PREDICTION_METHODS
+from pctstats.stats.intervals import DEFAULT_LEVEL, DEFAULT_METHOD, PREVALENCE_METHODS
+from pctstats.stats.pooling import POOLING_METHODS, PREDICTION_METHODS
 
 #: Time frames read as "lifetime" (a source's "since sexually active" is one).
 LIFETIME: Final = ("lifetime", "since_sexually_active")

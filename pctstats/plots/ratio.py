@@ -2,9 +2,9 @@
 
 For a claimed ratio (odds ratio or risk ratio, women over men), :func:`ratio_claim` computes the
 women's prevalence the ratio requires at every men's prevalence
-(:func:`pctstats.ratios.required_prevalence`) and collects the published women/men pairs the
+(:func:`pctstats.stats.ratios.required_prevalence`) and collects the published women/men pairs the
 claim could rest on (:func:`pctstats.checks.ratio_claims.matching_pairs`), with the intervals of
-both prevalences (:func:`pctstats.intervals.reported_ci`). :func:`plot_ratio_claim` draws the
+both prevalences (:func:`pctstats.stats.intervals.reported_ci`). :func:`plot_ratio_claim` draws the
 curves, the pairs and the impossible region above 100%.
 """
 
@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 
 from pctstats.checks.ratio_claims import matching_pairs
-from pctstats.dataset import Dataset, default_dataset
-from pctstats.intervals import DEFAULT_LEVEL, DEFAULT_METHOD, ReportedInterval, reported_ci
+from pctstats.core.reported import to_decimal
+from pctstats.data.dataset import Dataset, default_dataset
+from pctstats.data.records import Claim, Estimate
 from pctstats.plots.prevalence import method_name
 from pctstats.plots.style import (
     GREY,
@@ -29,14 +30,13 @@ from pctstats.plots.style import (
     styled,
 )
 from pctstats.plots.tables import source_label
-from pctstats.ratios import (
+from pctstats.stats.intervals import DEFAULT_LEVEL, DEFAULT_METHOD, ReportedInterval, reported_ci
+from pctstats.stats.ratios import (
     RequiredPrevalence,
     implied_odds_ratio,
     implied_risk_ratio,
     required_prevalence,
 )
-from pctstats.records import Claim, Estimate
-from pctstats.reported import to_decimal
 
 #: Men's prevalences (0–1) at which the curves are evaluated.
 CURVE_POINTS: Final = 501

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pctstats.dataset import Dataset, default_dataset
-from pctstats.records import Claim, Estimate, Source
+from pctstats.data.dataset import Dataset, default_dataset
+from pctstats.data.records import Claim, Estimate, Source
 
 _UNIT_SUFFIX = {"percent": "%", "ratio": "", "none": ""}
 

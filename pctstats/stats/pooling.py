@@ -31,8 +31,8 @@ from scipy import stats
 from scipy.special import expit
 from statsmodels.stats.meta_analysis import combine_effects
 
-from pctstats._validate_args import check_counts, check_level, check_method
-from pctstats.results import (
+from pctstats.core.arguments import check_counts, check_level, check_method
+from pctstats.stats.results import (
     COL_ESTIMATE,
     COL_HIGH,
     COL_K,

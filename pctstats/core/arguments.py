@@ -1,7 +1,7 @@
 """Argument checking shared by the statistics modules, in one place.
 
-Every public function of :mod:`pctstats.intervals`, :mod:`pctstats.ratios` and
-:mod:`pctstats.pooling` checks its arguments here, so that a bad argument gives the same clear
+Every public function of :mod:`pctstats.stats.intervals`, :mod:`pctstats.stats.ratios` and
+:mod:`pctstats.stats.pooling` checks its arguments here, so that a bad argument gives the same clear
 message everywhere: a :class:`ValueError` (or :class:`TypeError` for a value of the wrong type)
 whose text starts with the argument's name.
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pctstats.vocab import VOCABULARIES
+from pctstats.core.vocab import VOCABULARIES
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,7 @@ def iter_fields(resource: Mapping[str, Any]) -> Iterator[FieldSpec]:
     Examples
     --------
     >>> import json
-    >>> from pctstats.paths import data_dir
+    >>> from pctstats.core.paths import data_dir
     >>> package = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
     >>> articles = next(r for r in package["resources"] if r["name"] == "articles")
     >>> [spec.name for spec in iter_fields(articles)]

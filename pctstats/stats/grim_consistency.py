@@ -13,7 +13,7 @@ Three faces, as in scrutiny: :func:`grim` (one value), :func:`grim_array` (many,
 
 The test is written by hand here: Python has no well-kept GRIM library (``grim`` on PyPI is used
 only as a point of comparison in ``benchmarks/bench_grim.py``). All rounding comes from
-:mod:`pctstats.rounding`; every decision is made in integers.
+:mod:`pctstats.core.rounding`; every decision is made in integers.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from pctstats.reported import check_reported, decimals_of
-from pctstats.rounding import DEFAULT_ROUNDING, check_rounding, half_unit_bounds
+from pctstats.core.reported import check_reported, decimals_of
+from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding, half_unit_bounds
 
 #: Names of the columns :func:`grim_map` adds, defined once.
 CONSISTENCY: Final = "consistency"
@@ -71,7 +71,8 @@ def _count_range(
     """Return the least and greatest count ``k`` with ``k / total`` printing as ``units``.
 
     Works on Python ints and on numpy integer arrays alike; the range is empty when the least
-    exceeds the greatest. From :func:`~pctstats.rounding.half_unit_bounds`, ``k / total`` prints as
+    exceeds the greatest. From :func:`~pctstats.core.rounding.half_unit_bounds`, ``k / total``
+    prints as
     ``units / 10**digits`` when ``low <= 2 * 10**digits * k / total <= high``, that is when
     ``k * m`` lies between ``low * total`` and ``high * total`` with ``m = 2 * 10**digits``. An
     inclusive lower bound gives ``k >= ceil(low * total / m)``, an exclusive one
@@ -107,7 +108,7 @@ def grim_counts(
     percent
         True if ``value`` is a percentage (the default), False for a proportion or a mean.
     rounding
-        A rounding mode from :data:`pctstats.rounding.ROUNDING_MODES`.
+        A rounding mode from :data:`pctstats.core.rounding.ROUNDING_MODES`.
     items
         Integer items per person behind a mean; the counts are then sums out of ``n * items``.
 
@@ -342,7 +343,8 @@ def _count_ranges(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Vectorised :func:`_count_range`: least and greatest counts, digits and totals, per pair.
 
-    Each distinct printed value is read once (with :func:`pctstats.reported.check_reported`); the
+    Each distinct printed value is read once (with :func:`pctstats.core.reported.check_reported`);
+    the
     pairs are then grouped by their number of digits and decided in integer numpy arithmetic.
     """
     rounding = check_rounding(rounding)

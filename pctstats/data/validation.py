@@ -1,8 +1,9 @@
 """Rules across fields, rows and tables that a column's own constraints cannot state.
 
-Each rule returns :class:`~pctstats.errors.DataIssue` objects naming file, row, column and rule.
+Each rule returns :class:`~pctstats.core.errors.DataIssue` objects naming file, row, column and
+rule.
 Field-level constraints (type, enum, pattern, minimum...) are applied from ``datapackage.json`` by
-:mod:`pctstats.schema`; key and reference rules are here.
+:mod:`pctstats.data.schema`; key and reference rules are here.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from pctstats.errors import DataIssue
-from pctstats.reported import to_decimal
+from pctstats.core.errors import DataIssue
+from pctstats.core.reported import to_decimal
 
 Row = Mapping[str, Any]
 #: A table as parsed: (1-based data row, typed values by column) pairs.

@@ -1,7 +1,7 @@
 """Load the record set: read ``data/``, validate everything, return typed records.
 
 ``load()`` is all or nothing: it reads and checks every table, and raises one
-:class:`~pctstats.errors.DataError` listing every problem (file, row, column, rule) before any
+:class:`~pctstats.core.errors.DataError` listing every problem (file, row, column, rule) before any
 record is returned. It never writes to ``data/``.
 """
 
@@ -18,12 +18,12 @@ from typing import Any
 
 import pandas as pd
 
-from pctstats import validation as rules
-from pctstats.errors import DataError, DataIssue
-from pctstats.paths import data_dir
-from pctstats.records import RECORD_TYPES, Article, Claim, Estimate, Source
-from pctstats.reported import to_decimal
-from pctstats.schema import FieldSpec, iter_fields, parse_field
+from pctstats.core.errors import DataError, DataIssue
+from pctstats.core.paths import data_dir
+from pctstats.core.reported import to_decimal
+from pctstats.data import validation as rules
+from pctstats.data.records import RECORD_TYPES, Article, Claim, Estimate, Source
+from pctstats.data.schema import FieldSpec, iter_fields, parse_field
 
 TABLES = ("sources", "estimates", "articles", "claims")
 #: Reported-value columns that get a parsed float column beside them in :meth:`Dataset.frame`.

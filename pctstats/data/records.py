@@ -2,7 +2,7 @@
 
 Field names are the CSV column names of ``data/`` (see ``data/datapackage.json`` for each field's
 meaning and constraints). Reported values are kept as the strings printed (``"20.2"``, ``"41"``);
-use :mod:`pctstats.reported` to read their numbers and precision. Empty optional fields are
+use :mod:`pctstats.core.reported` to read their numbers and precision. Empty optional fields are
 ``None``; list fields are tuples.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pctstats.reported import to_decimal
+from pctstats.core.reported import to_decimal
 
 
 @dataclass(frozen=True)

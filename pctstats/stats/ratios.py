@@ -58,7 +58,7 @@ from scipy.stats.contingency import odds_ratio as _scipy_odds_ratio
 from statsmodels.stats import proportion as sm_proportion
 from statsmodels.stats.contingency_tables import Table2x2
 
-from pctstats._validate_args import (
+from pctstats.core.arguments import (
     check_cell,
     check_counts,
     check_level,
@@ -67,7 +67,7 @@ from pctstats._validate_args import (
     check_ratio_array,
     scalar_or_array,
 )
-from pctstats.results import (
+from pctstats.stats.results import (
     COL_ESTIMATE,
     COL_ESTIMATOR,
     COL_HIGH,
@@ -362,7 +362,7 @@ def odds_ratio_ci(
     Returns
     -------
     ComparisonResult
-        ``estimate``, ``ci`` (an :class:`~pctstats.results.Interval`), ``method``, ``level``,
+        ``estimate``, ``ci`` (an :class:`~pctstats.stats.results.Interval`), ``method``, ``level``,
         ``estimator`` and ``note``.
 
     Raises

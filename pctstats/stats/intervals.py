@@ -36,10 +36,11 @@ import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 from statsmodels.stats.proportion import proportion_confint
 
-from pctstats._validate_args import check_counts, check_level, check_method
-from pctstats.grim_consistency import grim_counts
-from pctstats.reported import check_reported, to_decimal
-from pctstats.results import (
+from pctstats.core.arguments import check_counts, check_level, check_method
+from pctstats.core.reported import check_reported, to_decimal
+from pctstats.core.rounding import DEFAULT_ROUNDING
+from pctstats.stats.grim_consistency import grim_counts
+from pctstats.stats.results import (
     COL_ESTIMATE,
     COL_HIGH,
     COL_K,
@@ -50,7 +51,6 @@ from pctstats.results import (
     COL_NOTE,
     Interval,
 )
-from pctstats.rounding import DEFAULT_ROUNDING
 
 #: Interval methods for one proportion, each with a one-line meaning.
 PREVALENCE_METHODS: Final = MappingProxyType(
@@ -376,7 +376,7 @@ def reported_ci(
     """Confidence interval for a printed percentage whose count was not printed.
 
     The counts ``k`` out of ``n`` that round to the printed percentage are found by the GRIM test
-    (:func:`pctstats.grim_consistency.grim_counts`); the interval returned is the envelope of their intervals
+    (:func:`pctstats.stats.grim_consistency.grim_counts`); the interval returned is the envelope of their intervals
     (the smallest lower and the largest upper limit), so it covers every count the paper could
     have had. When no count is consistent, nothing is raised: the result says so
     (``consistent=False``, no counts, NaN limits and a ``message``).
@@ -394,13 +394,13 @@ def reported_ci(
         Confidence level, strictly between 0 and 1.
     rounding : str
         Rounding rule assumed for the printed value, passed to
-        :func:`pctstats.grim_consistency.grim_counts` (``"up_or_down"`` by default: round half up or half
+        :func:`pctstats.stats.grim_consistency.grim_counts` (``"up_or_down"`` by default: round half up or half
         down).
 
     Returns
     -------
     ReportedInterval
-        With ``counts``, ``consistent``, ``ci`` (an :class:`~pctstats.results.Interval`),
+        With ``counts``, ``consistent``, ``ci`` (an :class:`~pctstats.stats.results.Interval`),
         ``method``, ``level``, ``rounding`` and ``message``.
 
     Raises

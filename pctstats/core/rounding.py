@@ -13,7 +13,7 @@ should always say under which mode it holds. Everything is exact: integers, and
 value such as 12/233 = 5.1502...% is decided exactly.
 
 The values here are non-negative (counts, proportions, means of non-negative scores): printed
-values come from :func:`pctstats.reported.check_reported`, which accepts no sign. Hence "trunc"
+values come from :func:`pctstats.core.reported.check_reported`, which accepts no sign. Hence "trunc"
 (toward zero) and "floor" agree, and the interval of a printed ``0`` starts at 0, inclusive.
 
 The arithmetic is written by hand: Python's :mod:`decimal` rounds Decimals, not exact fractions such
@@ -27,7 +27,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
 
-from pctstats.reported import check_reported, decimals_of
+from pctstats.core.reported import check_reported, decimals_of
 
 #: The rounding modes, each with a one-line meaning. ``"up_or_down"`` is the default of every check:
 #: a value is accepted if it is what rounding half up *or* rounding half down prints.
