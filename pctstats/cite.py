@@ -12,7 +12,9 @@ Two styles:
 
 A source whose authors are open (``authors`` empty, S8) is cited without inventing any: in APA the
 title moves to the author position, as APA 7 prescribes for a work with no author; in BibTeX the
-entry has no ``author`` field and a ``note`` says why.
+entry has no ``author`` field, a ``key`` (the title, which BibTeX styles sort and label by when an
+entry has no author; biblatex falls back to the title itself) and an ``annote`` saying why, which
+reference lists do not print (a ``note`` would be printed in every reference).
 
 pctstats itself is cited from ``CITATION.cff`` (:func:`package_citation` gives the same text).
 """
@@ -36,7 +38,7 @@ STYLES: Final = {
 #: The style used when none is named.
 DEFAULT_STYLE: Final = "apa"
 
-#: The ``note`` of a BibTeX entry whose authors are open.
+#: The ``annote`` of a BibTeX entry whose authors are open (kept out of printed references).
 OPEN_AUTHORS_NOTE: Final = (
     "Author names not known: an open fact of the pctstats record set, so no author is given"
 )
@@ -46,6 +48,9 @@ PACKAGE_TITLE: Final = (
     "pctstats: sourced records and consistency checks for postcoital dysphoria prevalence claims"
 )
 PACKAGE_AUTHOR: Final = "pctstats contributors"
+#: The release date of this version (``date-released`` of ``CITATION.cff``; a test keeps them
+#: equal). Kept here because ``CITATION.cff`` is not installed with the package.
+PACKAGE_RELEASED: Final = "2026-12-02"
 
 # APA 7 lists up to 20 authors; with 21 or more, the first 19, an ellipsis and the last.
 _APA_MAX_AUTHORS: Final = 20
@@ -260,8 +265,9 @@ def _protect_case(title: str) -> str:
 def bibtex_entry(source: Source):  # -> pybtex.database.Entry (pybtex is imported lazily)
     """The BibTeX entry of one source, as a pybtex ``Entry`` (type ``article``).
 
-    Fields: ``author`` (absent where authors are open, with :data:`OPEN_AUTHORS_NOTE` as
-    ``note``), ``title`` (words with capitals braced so that styles keep their case), ``journal``,
+    Fields: ``author`` (absent where authors are open: then ``key`` holds the title, for sorting
+    and labels, and ``annote`` holds :data:`OPEN_AUTHORS_NOTE`, which styles do not print),
+    ``title`` (words with capitals braced so that styles keep their case), ``journal``,
     ``year``, ``volume``, ``number`` (the issue), ``pages`` (``229--237``), ``doi``, ``url`` (the
     DOI's address) and ``pmcid`` where known. Values are plain Unicode; pybtex escapes LaTeX when it
     writes them.
@@ -304,7 +310,7 @@ def bibtex_entry(source: Source):  # -> pybtex.database.Entry (pybtex is importe
     if source.author_list:
         persons["author"] = [Person(", ".join(split_author(a))) for a in source.author_list]
     else:
-        fields.append(("note", OPEN_AUTHORS_NOTE))
+        fields += [("key", source.title), ("annote", OPEN_AUTHORS_NOTE)]
     return Entry("article", fields=fields, persons=persons)
 
 
@@ -418,14 +424,15 @@ def package_citation(style: str = DEFAULT_STYLE) -> str:
     Examples
     --------
     >>> print(package_citation(), end="")  # doctest: +ELLIPSIS
-    pctstats contributors. (n.d.). pctstats: ... (Version 0...) [Computer software].
+    pctstats contributors. (2026). pctstats: ... (Version 0...) [Computer software].
     """
     from pctstats import __version__
 
     style = check_style(style)
+    year = PACKAGE_RELEASED[:4]
     if style == "apa":
         return (
-            f"{PACKAGE_AUTHOR}. (n.d.). {PACKAGE_TITLE} (Version {__version__}) "
+            f"{PACKAGE_AUTHOR}. ({year}). {PACKAGE_TITLE} (Version {__version__}) "
             "[Computer software].\n"
         )
     from pybtex.database import BibliographyData, Entry
@@ -436,6 +443,7 @@ def package_citation(style: str = DEFAULT_STYLE) -> str:
             ("author", f"{{{PACKAGE_AUTHOR}}}"),
             ("title", PACKAGE_TITLE),
             ("version", __version__),
+            ("year", year),
             ("howpublished", "Python package"),
             ("note", "Code MIT licence; data CC BY 4.0"),
         ],

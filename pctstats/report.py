@@ -194,6 +194,22 @@ def figure_files(figures_dir: str | os.PathLike[str] | None = None) -> list[Path
     return sorted(folder.glob("*.png")) if folder.is_dir() else []
 
 
+def _no_figures_message() -> str:
+    """Why the report has no figures, and what to do, for the way pctstats was installed."""
+    from pctstats.core.paths import REPO_ROOT
+
+    if REPO_ROOT is None:  # an installed wheel: no notebooks, so no figure build here
+        return (
+            "No figures: they are built from a source checkout of pctstats (`make figures` "
+            "there). To include figures built elsewhere, set `PCTSTATS_FIGURES_DIR` to their "
+            "folder and write the report again."
+        )
+    return (
+        "No figures have been built yet: run `make figures` (or `pctstats figures`) and write "
+        "the report again."
+    )
+
+
 def _link(path: Path, relative_to: Path) -> str:
     """A relative link in POSIX form (Markdown wants forward slashes)."""
     try:
@@ -358,8 +374,7 @@ def build_report(
         for png in pngs:
             add("", f"### {png.stem}", "", f"![{png.stem}]({_link(png, base)})")
     else:
-        add("No figures have been built yet: run `make figures` (or `pctstats figures`) and "
-            "write the report again.")
+        add(_no_figures_message())
 
     # 7. Citing
     add(

@@ -14,6 +14,7 @@ import pctstats
 from pctstats.cite import (
     OPEN_AUTHORS_NOTE,
     PACKAGE_AUTHOR,
+    PACKAGE_RELEASED,
     PACKAGE_TITLE,
     UnknownIdError,
     apa_reference,
@@ -75,10 +76,63 @@ def test_bibtex_parsed_back_equals_the_data(db, bib, source_id):
     ]
 
 
-def test_bibtex_open_authors_has_no_author_and_a_note(bib):
+def test_bibtex_open_authors_sorts_by_title_and_prints_no_note(db, bib):
     entry = bib.entries["jsmt2024"]
     assert "author" not in entry.persons and "author" not in entry.fields
-    assert entry.fields["note"] == OPEN_AUTHORS_NOTE
+    assert entry.fields["key"] == db.sources["jsmt2024"].title  # BibTeX sorts and labels by key
+    assert entry.fields["annote"] == OPEN_AUTHORS_NOTE  # kept, but not printed by styles
+    assert "note" not in entry.fields
+    assert not any("key" in e.fields or "annote" in e.fields
+                   for k, e in bib.entries.items() if db.sources[k].author_list)
+
+
+def _bibtex_run(folder: Path, bib_text: str, style: str) -> tuple[str, str]:
+    """Run the real bibtex on every entry of ``bib_text`` with a .bst style: (.bbl, .blg)."""
+    import subprocess
+
+    (folder / "refs.bib").write_text(bib_text, encoding="utf-8")
+    (folder / "refs.aux").write_text(
+        f"\\relax\n\\citation{{*}}\n\\bibstyle{{{style}}}\n\\bibdata{{refs}}\n",
+        encoding="utf-8")
+    done = subprocess.run(["bibtex", "refs"], cwd=folder, capture_output=True, text=True,
+                          timeout=60)
+    blg = (folder / "refs.blg").read_text(encoding="utf-8", errors="replace")
+    assert done.returncode == 0, done.stdout + blg
+    return (folder / "refs.bbl").read_text(encoding="utf-8", errors="replace"), blg
+
+
+needs_bibtex = pytest.mark.skipif(
+    __import__("shutil").which("bibtex") is None, reason="needs bibtex (Debian: texlive-binaries "
+    "and texlive-base)")
+
+
+@needs_bibtex
+@pytest.mark.parametrize("style", ["plain", "apalike"])
+def test_real_bibtex_compiles_every_entry_without_warnings(db, tmp_path, style):
+    """A real BibTeX run on every source and on pctstats itself: no warning (an entry without
+    authors sorts by its key, the title), S8 sorted by its title among the authors' names, and
+    its explanation not printed in the reference list."""
+    bbl, blg = _bibtex_run(tmp_path, to_bibtex(db=db) + "\n" + package_citation("bibtex"), style)
+    # The one warning left is the open fact itself: an article whose author is unknown (BibTeX's
+    # styles require one). Without the key, BibTeX would also warn that it cannot sort S8.
+    warnings = re.findall(r"^Warning--(.*)$", blg, re.MULTILINE)
+    assert warnings == ["empty author in jsmt2024"], blg
+    assert "error message" not in blg, blg
+    assert "Author names not known" not in bbl
+    order = re.findall(r"\\bibitem(?:\[[^\]]*\])?\{([^}]+)\}", bbl)
+    assert sorted(order) == sorted([*db.sources, "pctstats"])
+    # sorted by first author's family name, or by the title where there is no author
+    def sort_name(key: str) -> str:
+        if key == "pctstats":
+            return PACKAGE_AUTHOR.lower()
+        source = db.sources[key]
+        return (split_author(source.author_list[0])[0] if source.author_list
+                else source.title).lower()
+    position = order.index("jsmt2024")
+    assert all(sort_name(k) < sort_name("jsmt2024") for k in order[:position])
+    assert all(sort_name(k) > sort_name("jsmt2024") for k in order[position + 1:])
+    s8 = bbl.split("\\bibitem", position + 1 + 1)[position + 1]
+    assert "Further exploration" in s8 and "2024" in s8
 
 
 def test_bibtex_escapes_latex_and_protects_capitals(bib):
@@ -196,12 +250,15 @@ def test_citation_cff_agrees_with_the_package():
     assert value("version") == pctstats.__version__ == meta["version"]
     assert value("license") == meta["license"] == "MIT"
     assert value("title") == PACKAGE_TITLE
+    assert value("date-released") == PACKAGE_RELEASED
     assert f"- name: {PACKAGE_AUTHOR}" in text
 
 
 def test_package_citation_styles():
     apa = package_citation("apa")
     assert PACKAGE_TITLE in apa and f"(Version {pctstats.__version__})" in apa
+    assert apa.startswith(f"{PACKAGE_AUTHOR}. ({PACKAGE_RELEASED[:4]}). ") and "n.d." not in apa
     entry = parse_string(package_citation("bibtex"), "bibtex").entries["pctstats"]
     assert entry.fields["version"] == pctstats.__version__
+    assert entry.fields["year"] == PACKAGE_RELEASED[:4]
     assert plain(entry.fields["title"]) == PACKAGE_TITLE

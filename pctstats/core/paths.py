@@ -45,7 +45,7 @@ def repo_path(*parts: str) -> Path:
     """
     if REPO_ROOT is None:
         raise FileNotFoundError(
-            "this needs a source checkout of pctstats (notebooks/ and figures/ are not installed "
-            "with the package)"
+            "this needs a source checkout of pctstats: notebooks/ and figures/ are not installed "
+            "with the package (clone the repository and run `make figures` there)"
         )
     return REPO_ROOT.joinpath(*parts)
