@@ -54,7 +54,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 figures: $(STAMP)
-	$(BIN)/python -m pctstats.build
+	$(BIN)/pctstats figures
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

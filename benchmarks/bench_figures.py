@@ -25,7 +25,7 @@ IMPORT_REPEATS = 7
 
 def time_build() -> tuple[float, int, int]:
     """Seconds of one full build into a temporary folder, and its figure and number counts."""
-    from pctstats.build import build
+    from pctstats.publish.run import build
 
     with tempfile.TemporaryDirectory(prefix="bench-figures-") as out:
         start = time.perf_counter()

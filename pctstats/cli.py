@@ -10,7 +10,7 @@ Subcommands, each with ``--help``::
     pctstats sources  [SOURCE_ID ...] [--full] [--data DIR] [--format FMT]
     pctstats cite     [SOURCE_ID ... | --all] [--style apa|bibtex] [--data DIR]
     pctstats report   [--output PATH] [--rounding MODE] [--data DIR]
-    pctstats figures  [--out DIR] [--check] [--jobs N] [--traceback]
+    pctstats figures  [--out DIR] [--check] [--jobs N] [--traceback] [--notebook PATH ...]
 
 Every table goes through :mod:`pctstats.formatting` (``--format table|csv|json|markdown``). Exit
 status: 0 on success; 1 when ``check --strict`` finds a failed check, when the record set is broken
@@ -222,13 +222,38 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_figures(args: argparse.Namespace) -> int:
-    from pctstats import build
+    from pctstats.core.paths import figures_dir
+    from pctstats.publish.errors import BuildError, NotebookFailed
+    from pctstats.publish.run import build, check, display_path
 
-    argv = ["--out", args.out] if args.out else []
-    argv += ["--check"] if args.check else []
-    argv += ["--jobs", str(args.jobs)] if args.jobs else []
-    argv += ["--traceback"] if args.traceback else []
-    return int(build.main(argv) or 0)
+    target = Path(args.out) if args.out is not None else figures_dir()
+    try:
+        if args.check:
+            differing = check(target, notebooks=args.notebook, jobs=args.jobs)
+            if differing:
+                print(f"{display_path(target)} differs from a fresh build in: "
+                      f"{', '.join(differing)}\nRun `make figures` and commit the result.",
+                      file=sys.stderr)
+                return 1
+            print(f"{display_path(target)} is identical to a fresh build.")
+            return 0
+        build(target, notebooks=args.notebook, jobs=args.jobs)
+    except NotebookFailed as err:
+        if args.traceback and err.traceback:
+            print(err.traceback, file=sys.stderr)
+        print(f"\nmake figures: {err}", file=sys.stderr)
+        if not args.traceback:
+            print("(run `python -m pctstats.build --traceback` for the full traceback, or open "
+                  "the notebook in Jupyter)", file=sys.stderr)
+        return 1
+    except BuildError as err:
+        print(f"\nmake figures: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nmake figures: interrupted; the output folder was left as it was.",
+              file=sys.stderr, flush=True)
+        return 130
+    return 0
 
 
 # -- the parser -----------------------------------------------------------------------------------
@@ -385,7 +410,7 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
 def _configure_figures(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Execute the notebooks and rebuild figures/ (PNG, SVG and PDF figures, numbers.json,\n"
-        "numbers.tex, README.md): the same build as 'make figures' (python -m pctstats.build).\n"
+        "numbers.tex, README.md): the same build as 'make figures' (see pctstats.publish).\n"
         "Needs a source checkout and the notebooks extra. Exit status 1 if a notebook fails or\n"
         "--check finds differences."
     )
@@ -396,6 +421,9 @@ def _configure_figures(parser: argparse.ArgumentParser) -> None:
                         "folder byte for byte; change nothing")
     parser.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
                         help="notebooks executed at once (default: 2, or 1 on one core)")
+    parser.add_argument("--notebook", type=Path, action="append", default=None, metavar="PATH",
+                        help="execute only this notebook (repeatable; for debugging: the "
+                        "numbers and README then describe only these notebooks)")
     parser.add_argument("--traceback", action="store_true",
                         help="on a failure, also print the notebook kernel's traceback")
     parser.set_defaults(func=_cmd_figures)

@@ -22,6 +22,13 @@ from typing import Final
 
 import pandas as pd
 
+from pctstats import __version__
+from pctstats.applied import pooled_lifetime, prevalence_table, ratio_table
+from pctstats.audit import VERDICTS, audit_claims, verdict_counts
+from pctstats.checks import STATUSES, check_all, summarise
+from pctstats.cite import apa_reference, package_citation
+from pctstats.core.files import atomic_write_bytes
+from pctstats.core.paths import figures_dir as default_figures_dir
 from pctstats.core.rounding import DEFAULT_ROUNDING, ROUNDING_MODES, check_rounding
 from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.formatting import format_frame
@@ -89,8 +96,6 @@ def claims_table(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) ->
     >>> table.loc["E", ["verdict", "source_ids"]].tolist()
     ['unsupported', 'schweitzer2015; maczkowiack2019']
     """
-    from pctstats.audit import audit_claims
-
     data = _resolve(db)
     audit = audit_claims(data, rounding=rounding).set_index("claim_id")
     rows = []
@@ -144,8 +149,6 @@ def sources_table(db: Dataset | None = None) -> pd.DataFrame:
     >>> int(table.loc["S3", "n_analysed"])
     1208
     """
-    from pctstats.cite import apa_reference
-
     data = _resolve(db)
     return pd.DataFrame(
         [
@@ -168,7 +171,7 @@ def figure_files(figures_dir: str | os.PathLike[str] | None = None) -> list[Path
     Parameters
     ----------
     figures_dir
-        The build's output folder; default :func:`pctstats.build.default_output_dir`
+        The build's output folder; default :func:`pctstats.core.paths.figures_dir`
         (``figures/`` of the checkout, or ``$PCTSTATS_FIGURES_DIR``). From an installed wheel
         without a checkout, no figures.
 
@@ -184,10 +187,8 @@ def figure_files(figures_dir: str | os.PathLike[str] | None = None) -> list[Path
     []
     """
     if figures_dir is None:
-        from pctstats.build import default_output_dir
-
         try:
-            figures_dir = default_output_dir()
+            figures_dir = default_figures_dir()
         except FileNotFoundError:  # an installed wheel: no checkout, no figures/
             return []
     folder = Path(figures_dir)
@@ -264,12 +265,6 @@ def build_report(
     >>> all(f"`{s}`" in text for s in default_dataset().sources)
     True
     """
-    from pctstats import __version__
-    from pctstats.applied import pooled_lifetime, prevalence_table, ratio_table
-    from pctstats.audit import VERDICTS, verdict_counts
-    from pctstats.checks import STATUSES, check_all, summarise
-    from pctstats.cite import package_citation
-
     data = _resolve(db)
     rounding = check_rounding(rounding)
     base = Path.cwd() if relative_to is None else Path(relative_to)
@@ -422,8 +417,6 @@ def write_report(
     >>> write_report(target).read_text(encoding="utf-8").startswith("# pctstats report")
     True
     """
-    from pctstats.build import atomic_write_bytes
-
     target = Path(path)
     if not target.parent.is_dir():
         raise FileNotFoundError(2, "no such folder", str(target.parent))

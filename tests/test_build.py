@@ -1,4 +1,4 @@
-"""The figure build's machinery: declarations, reproducible bytes, atomic writes, failures.
+"""The figure build (pctstats.publish): declarations, reproducible bytes, atomic writes, failures.
 
 Fast tests use the registry directly (no kernel); a few execute tiny notebooks written here, each
 in a fresh kernel, to test what the build does around the notebooks (outputs, stale files, a
@@ -22,7 +22,11 @@ import matplotlib.pyplot as plt
 import nbformat
 import pytest
 
-from pctstats import build as B
+from pctstats import cli
+from pctstats.core import files, paths
+from pctstats.publish import channel, declare, outputs, records, render
+from pctstats.publish.errors import NotebookFailed
+from pctstats.publish.run import build
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -30,10 +34,10 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def registry(monkeypatch):
     """A fresh declaration registry, outside a build."""
-    monkeypatch.setattr(B, "_REGISTRY", B._Registry())
-    monkeypatch.delenv(B.STAGING_ENV, raising=False)
-    monkeypatch.delenv(B.NOTEBOOK_ENV, raising=False)
-    return B._REGISTRY
+    monkeypatch.setattr(declare, "_REGISTRY", declare._Registry())
+    monkeypatch.delenv(channel.STAGING_ENV, raising=False)
+    monkeypatch.delenv(channel.NOTEBOOK_ENV, raising=False)
+    return declare._REGISTRY
 
 
 @pytest.fixture
@@ -41,8 +45,8 @@ def building(registry, monkeypatch, tmp_path):
     """A fresh registry inside a (pretend) build: declarations write into tmp_path/staging."""
     staging = tmp_path / "staging"
     staging.mkdir()
-    monkeypatch.setenv(B.STAGING_ENV, str(staging))
-    monkeypatch.setenv(B.NOTEBOOK_ENV, "99_test")
+    monkeypatch.setenv(channel.STAGING_ENV, str(staging))
+    monkeypatch.setenv(channel.NOTEBOOK_ENV, "99_test")
     return staging
 
 
@@ -71,11 +75,11 @@ def small_figure():
     ],
 )
 def test_quote_number_formats(registry, value, decimals, text, number):
-    record = B.quote_number("TestNumber", value, decimals=decimals, records=["schweitzer2015"],
-                            description="a test")
+    record = declare.quote_number("TestNumber", value, decimals=decimals,
+                                  records=["schweitzer2015"], description="a test")
     assert record.text == text
     assert record.value == number
-    assert B.registered()[1] == [record]
+    assert declare.registered()[1] == [record]
 
 
 @pytest.mark.parametrize(
@@ -98,19 +102,19 @@ def test_quote_number_formats(registry, value, decimals, text, number):
 def test_quote_number_refuses(registry, name, value, kwargs, error):
     arguments = {"records": ["schweitzer2015"], "description": "a test", **kwargs}
     with pytest.raises(error):
-        B.quote_number(name, value, **arguments)
+        declare.quote_number(name, value, **arguments)
 
 
 def test_quote_number_accepts_whole_tables(registry):
-    record = B.quote_number("TestCount", 3, records=["claims", "A"], description="a test")
+    record = declare.quote_number("TestCount", 3, records=["claims", "A"], description="a test")
     assert record.records == ("A", "claims")
 
 
 def test_quote_number_twice_in_a_build_must_agree(building):
-    B.quote_number("TestNumber", 1, records=["schweitzer2015"], description="a test")
-    B.quote_number("TestNumber", 1, records=["schweitzer2015"], description="a test")
+    declare.quote_number("TestNumber", 1, records=["schweitzer2015"], description="a test")
+    declare.quote_number("TestNumber", 1, records=["schweitzer2015"], description="a test")
     with pytest.raises(ValueError, match="quoted twice"):
-        B.quote_number("TestNumber", 2, records=["schweitzer2015"], description="a test")
+        declare.quote_number("TestNumber", 2, records=["schweitzer2015"], description="a test")
 
 
 # --- save_figure ------------------------------------------------------------------------------
@@ -119,7 +123,7 @@ def test_quote_number_twice_in_a_build_must_agree(building):
 def test_save_figure_outside_a_build_writes_nothing(registry, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     fig = small_figure()
-    record = B.save_figure(fig, "test_figure", records=["schweitzer2015"], caption="A test.")
+    record = declare.save_figure(fig, "test_figure", records=["schweitzer2015"], caption="A test.")
     assert record.files == ()
     assert list(tmp_path.iterdir()) == []
     assert plt.fignum_exists(fig.number)  # left open for Jupyter to show
@@ -128,19 +132,19 @@ def test_save_figure_outside_a_build_writes_nothing(registry, tmp_path, monkeypa
 
 def test_save_figure_in_a_build_writes_every_format(building):
     fig = small_figure()
-    record = B.save_figure(fig, "test_figure", records=["schweitzer2015-lifetime"],
+    record = declare.save_figure(fig, "test_figure", records=["schweitzer2015-lifetime"],
                            caption="A  test\n figure.")
     assert record.caption == "A test figure."
-    assert record.files == tuple(f"test_figure.{fmt}" for fmt in B.FIGURE_FORMATS)
+    assert record.files == tuple(f"test_figure.{fmt}" for fmt in render.FIGURE_FORMATS)
     for file in record.files:
         assert (building / file).stat().st_size > 0
     assert not plt.fignum_exists(fig.number)
-    fragment = json.loads((building / ".manifest" / "99_test.json").read_text())
+    fragment = json.loads((building / channel.DECLARATIONS_DIR / "99_test.json").read_text())
     assert fragment["figures"][0]["name"] == "test_figure"
     assert fragment["figures"][0]["records"] == ["schweitzer2015-lifetime"]
     assert not [p for p in building.iterdir() if p.name.startswith(".tmp")]
     with pytest.raises(ValueError, match="declared twice"):
-        B.save_figure(small_figure(), "test_figure", records=["schweitzer2015"], caption="x")
+        declare.save_figure(small_figure(), "test_figure", records=["schweitzer2015"], caption="x")
 
 
 @pytest.mark.parametrize(
@@ -157,17 +161,17 @@ def test_save_figure_refuses(registry, name, kwargs, error):
     arguments = {"records": ["schweitzer2015"], "caption": "A test.", **kwargs}
     fig = small_figure()
     with pytest.raises(error):
-        B.save_figure(fig, name, **arguments)
+        declare.save_figure(fig, name, **arguments)
     plt.close(fig)
 
 
 # --- reproducible bytes -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", B.FIGURE_FORMATS)
+@pytest.mark.parametrize("fmt", render.FIGURE_FORMATS)
 def test_figure_bytes_are_reproducible_and_undated(fmt):
-    first = B.figure_bytes(small_figure(), fmt)
-    second = B.figure_bytes(small_figure(), fmt)
+    first = render.figure_bytes(small_figure(), fmt)
+    second = render.figure_bytes(small_figure(), fmt)
     assert first == second
     for marker in (b"CreationDate", b"ModDate", b"dc:date", b"Matplotlib v", b"Software"):
         assert marker not in first
@@ -178,8 +182,8 @@ def test_png_is_300_dpi():
 
     from PIL import Image
 
-    image = Image.open(BytesIO(B.figure_bytes(small_figure(), "png")))
-    assert [round(x) for x in image.info["dpi"]] == [B.PNG_DPI, B.PNG_DPI]
+    image = Image.open(BytesIO(render.figure_bytes(small_figure(), "png")))
+    assert [round(x) for x in image.info["dpi"]] == [render.PNG_DPI, render.PNG_DPI]
 
 
 def test_the_style_ignores_a_users_matplotlibrc():
@@ -198,7 +202,7 @@ def test_the_style_ignores_a_users_matplotlibrc():
 def test_atomic_write_replaces_and_leaves_no_temporary(tmp_path):
     target = tmp_path / "a.json"
     target.write_bytes(b"old")
-    B.atomic_write_bytes(target, b"new")
+    files.atomic_write_bytes(target, b"new")
     assert target.read_bytes() == b"new"
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
     assert oct(target.stat().st_mode & 0o777) != oct(0o600)  # a normal file's mode
@@ -211,23 +215,23 @@ def test_interrupted_write_keeps_the_old_file(tmp_path, monkeypatch):
     def fail(*args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(B.os, "replace", fail)
+    monkeypatch.setattr(files.os, "replace", fail)
     with pytest.raises(KeyboardInterrupt):
-        B.atomic_write_bytes(target, b"new")
+        files.atomic_write_bytes(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.png"]
 
 
 def test_numbers_files_are_sorted_and_escaped():
     numbers = [
-        B.NumberRecord("Zeta", "1", 1, "", "last", ("A",), "01"),
-        B.NumberRecord("Alpha", "5.1", 5.1, "%", "first & 50% of_it", ("A",), "01"),
+        records.NumberRecord("Zeta", "1", 1, "", "last", ("A",), "01"),
+        records.NumberRecord("Alpha", "5.1", 5.1, "%", "first & 50% of_it", ("A",), "01"),
     ]
-    data = json.loads(B.numbers_json(numbers))
+    data = json.loads(outputs.numbers_json(numbers))
     assert list(data) == ["Alpha", "Zeta"]
-    tex = B.numbers_tex(numbers).decode()
+    tex = outputs.numbers_tex(numbers).decode()
     assert tex.index(r"\newcommand{\Alpha}{5.1}") < tex.index(r"\newcommand{\Zeta}{1}")
-    assert B.tex_escape("50% & a_b") == r"50\% \& a\_b"
+    assert outputs.tex_escape("50% & a_b") == r"50\% \& a\_b"
 
 
 def test_compare_dirs_reports_missing_and_different(tmp_path):
@@ -240,7 +244,7 @@ def test_compare_dirs_reports_missing_and_different(tmp_path):
     (b / "diff.svg").write_bytes(b"2")
     (a / "only.pdf").write_bytes(b"1")
     (b / ".hidden").write_bytes(b"1")
-    assert B.compare_dirs(a, b) == ["diff.svg", "only.pdf"]
+    assert outputs.compare_dirs(a, b) == ["diff.svg", "only.pdf"]
 
 
 # --- builds of tiny notebooks -----------------------------------------------------------------
@@ -258,7 +262,7 @@ def write_notebook(path: Path, *sources: str) -> Path:
 
 GOOD = """
 import matplotlib.pyplot as plt
-from pctstats.build import quote_number, save_figure
+from pctstats.publish.declare import quote_number, save_figure
 fig, ax = plt.subplots(figsize=(2, 2))
 ax.plot([0, 1], [0, 1])
 save_figure(fig, "tiny", records=["schweitzer2015"], caption="A tiny figure.")
@@ -272,22 +276,22 @@ def test_tiny_build_writes_outputs_and_removes_only_stale_figures(tmp_path):
     notebook = write_notebook(tmp_path / "tiny.ipynb", GOOD)
     out = tmp_path / "out"
     out.mkdir()
-    (out / "README.md").write_text("- Files: `gone.png`, `gone.svg`\n")
+    (out / outputs.MANIFEST).write_bytes(outputs.manifest(["gone.png", "gone.svg"]))
     (out / "gone.png").write_bytes(b"stale")
     (out / "gone.svg").write_bytes(b"stale")
     (out / "keep.png").write_bytes(b"not ours")
-    result = B.build(out, notebooks=[notebook], quiet=True)
+    result = build(out, notebooks=[notebook], quiet=True)
     assert [f.name for f in result.figures] == ["tiny"]
     assert [n.name for n in result.numbers] == ["TinyN"]
     assert sorted(result.removed) == ["gone.png", "gone.svg"]
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(["README.md", "keep.png", "numbers.json", "numbers.tex",
-                            "tiny.pdf", "tiny.png", "tiny.svg"])
+                            "tiny.pdf", "tiny.png", "tiny.svg", outputs.MANIFEST])
     assert json.loads((out / "numbers.json").read_text())["TinyN"]["text"] == "230"
     assert r"\newcommand{\TinyN}{230}" in (out / "numbers.tex").read_text()
     readme = (out / "README.md").read_text()
     assert "`tiny`" in readme and "`schweitzer2015`" in readme and "tiny.ipynb" in readme
-    again = B.build(out, notebooks=[notebook], quiet=True)
+    again = build(out, notebooks=[notebook], quiet=True)
     assert again.written == () and again.removed == ()
     assert sorted(again.unchanged) == sorted(result.written)
 
@@ -298,14 +302,14 @@ def test_failing_cell_names_notebook_and_cell_and_changes_nothing(tmp_path, caps
     out = tmp_path / "out"
     out.mkdir()
     (out / "numbers.json").write_text("{}\n")
-    with pytest.raises(B.NotebookFailed) as caught:
-        B.build(out, notebooks=[notebook], quiet=True)
+    with pytest.raises(NotebookFailed) as caught:
+        build(out, notebooks=[notebook], quiet=True)
     err = caught.value
     assert (err.notebook, err.cell) == ("broken.ipynb", 2)
     assert err.error == "ValueError: no such"
     assert "raise ValueError" in str(err)
     assert [p.name for p in out.iterdir()] == ["numbers.json"]  # untouched, no staging left
-    assert B.main(["--out", str(out), "--notebook", str(notebook)]) == 1
+    assert cli.main(["figures", "--out", str(out), "--notebook", str(notebook)]) == 1
     message = capsys.readouterr().err
     assert "broken.ipynb failed in cell 2: ValueError: no such" in message
     assert "Traceback" not in message
@@ -337,17 +341,17 @@ def test_build_uses_this_interpreter_whatever_kernelspecs_say(tmp_path):
 
 
 def test_default_output_dir_can_be_overridden(monkeypatch, tmp_path):
-    monkeypatch.setenv(B.FIGURES_DIR_ENV, str(tmp_path))
-    assert B.default_output_dir() == tmp_path
-    monkeypatch.delenv(B.FIGURES_DIR_ENV)
-    assert B.default_output_dir() == REPO / "figures"
+    monkeypatch.setenv(paths.FIGURES_DIR_ENV, str(tmp_path))
+    assert paths.figures_dir() == tmp_path
+    monkeypatch.delenv(paths.FIGURES_DIR_ENV)
+    assert paths.figures_dir() == REPO / "figures"
 
 
 def test_kernels_get_a_reproducible_environment(tmp_path, monkeypatch):
-    monkeypatch.setenv(B.FIGURES_DIR_ENV, "/elsewhere")
-    env = B._kernel_env(tmp_path, "01_x")
-    assert env[B.STAGING_ENV] == str(tmp_path)
-    assert env[B.NOTEBOOK_ENV] == "01_x"
+    monkeypatch.setenv(paths.FIGURES_DIR_ENV, "/elsewhere")
+    env = channel.kernel_env(tmp_path, "01_x")
+    assert env[channel.STAGING_ENV] == str(tmp_path)
+    assert env[channel.NOTEBOOK_ENV] == "01_x"
     assert env["MPLBACKEND"] == "Agg" and env["PYTHONHASHSEED"] == "0"
-    assert B.FIGURES_DIR_ENV not in env
-    assert os.environ[B.FIGURES_DIR_ENV] == "/elsewhere"
+    assert paths.FIGURES_DIR_ENV not in env
+    assert os.environ[paths.FIGURES_DIR_ENV] == "/elsewhere"

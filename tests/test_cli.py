@@ -287,16 +287,22 @@ def test_report_into_missing_folder(capsys, tmp_path):
 
 # -- figures ---------------------------------------------------------------------------------------
 
-def test_figures_runs_the_build_main(capsys, monkeypatch, tmp_path):
-    from pctstats import build
+def test_figures_runs_the_build(capsys, monkeypatch, tmp_path):
+    from pctstats.core.paths import figures_dir
+    from pctstats.publish import run as publish_run
 
     calls = []
-    monkeypatch.setattr(build, "main", lambda argv=None: calls.append(argv) or 0)
+    monkeypatch.setattr(publish_run, "build", lambda out, **kwargs: calls.append((out, kwargs)))
+    monkeypatch.setattr(publish_run, "check", lambda out, **kwargs: calls.append((out, kwargs))
+                        or [])
     assert cli.main(["figures"]) == 0
     assert cli.main(["figures", "--out", str(tmp_path), "--check", "--jobs", "1"]) == 0
-    assert calls == [[], ["--out", str(tmp_path), "--check", "--jobs", "1"]]
-    monkeypatch.setattr(build, "main", lambda argv=None: 1)
-    assert cli.main(["figures"]) == 1
+    assert [(str(out), kwargs) for out, kwargs in calls] == [
+        (str(figures_dir()), {"notebooks": None, "jobs": None}),
+        (str(tmp_path), {"notebooks": None, "jobs": 1}),
+    ]
+    monkeypatch.setattr(publish_run, "check", lambda out, **kwargs: ["a.png"])
+    assert cli.main(["figures", "--check"]) == 1
 
 
 # -- another record set ----------------------------------------------------------------------------

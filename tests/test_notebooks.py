@@ -18,7 +18,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from pctstats import build as B
+from pctstats.publish import outputs
+from pctstats.publish.render import FIGURE_FORMATS
+from pctstats.publish.run import build
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
@@ -30,7 +32,7 @@ ALLOWED_LITERALS = {0, 1, 2, 100}
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("figures")
-    return B.build(out, quiet=True)
+    return build(out, quiet=True)
 
 
 def test_there_are_notebooks():
@@ -80,7 +82,7 @@ def test_every_declared_figure_was_written(built):
     for figure in built.figures:
         assert figure.records, figure.name
         assert figure.caption, figure.name
-        assert figure.files == tuple(f"{figure.name}.{fmt}" for fmt in B.FIGURE_FORMATS)
+        assert figure.files == tuple(f"{figure.name}.{fmt}" for fmt in FIGURE_FORMATS)
         for file in figure.files:
             assert (built.out_dir / file).stat().st_size > 1000, file
 
@@ -91,13 +93,13 @@ def test_every_notebook_after_the_first_makes_a_figure(built):
 
 
 def test_every_quoted_number_is_in_numbers_json_and_tex(built):
-    numbers = json.loads((built.out_dir / B.NUMBERS_JSON).read_text(encoding="utf-8"))
-    tex = (built.out_dir / B.NUMBERS_TEX).read_text(encoding="utf-8")
+    numbers = json.loads((built.out_dir / outputs.NUMBERS_JSON).read_text(encoding="utf-8"))
+    tex = (built.out_dir / outputs.NUMBERS_TEX).read_text(encoding="utf-8")
     assert sorted(numbers) == sorted(n.name for n in built.numbers)
     for n in built.numbers:
         assert numbers[n.name]["text"] == n.text
         assert numbers[n.name]["records"], n.name
-        assert f"\\newcommand{{\\{n.name}}}{{{B.tex_escape(n.text)}}}" in tex
+        assert f"\\newcommand{{\\{n.name}}}{{{outputs.tex_escape(n.text)}}}" in tex
     for name in ("PCDLifetimeMen", "PCDLifetimeWomenPooled", "RatioClaimEValue"):
         assert name in numbers
 
@@ -114,7 +116,7 @@ def test_quoted_numbers_come_from_the_records(built):
 
 
 def test_readme_lists_every_figure_with_notebook_and_records(built):
-    readme = (built.out_dir / B.README).read_text(encoding="utf-8")
+    readme = (built.out_dir / outputs.README).read_text(encoding="utf-8")
     for run in built.runs:
         for figure in run.figures:
             section = readme.split(f"### `{figure.name}`", 1)[1].split("###", 1)[0]
@@ -126,13 +128,13 @@ def test_readme_lists_every_figure_with_notebook_and_records(built):
 def test_nothing_else_is_written(built):
     expected = set(built.files)
     assert {p.name for p in built.out_dir.iterdir()} == expected
-    assert {B.NUMBERS_JSON, B.NUMBERS_TEX, B.README} <= expected
+    assert {outputs.NUMBERS_JSON, outputs.NUMBERS_TEX, outputs.README} <= expected
 
 
 def test_committed_figures_equal_a_fresh_build(built):
     """CI's reproducibility check: figures/ is what a fresh build writes, byte for byte."""
     assert COMMITTED.is_dir(), "figures/ is missing: run `make figures` and commit it"
-    differing = B.compare_dirs(built.out_dir, COMMITTED)
+    differing = outputs.compare_dirs(built.out_dir, COMMITTED)
     assert differing == [], (
         f"figures/ differs from a fresh build in {differing}: run `make figures` and commit "
         "the result (if it still differs between two runs, the build is not deterministic)"

@@ -7,7 +7,16 @@ the repository's folders from here too.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Final
+
+__all__ = [
+    "FIGURES_DIR_ENV", "PACKAGE_DIR", "REPO_ROOT", "data_dir", "figures_dir", "repo_path",
+]
+
+#: Environment variable that overrides the figure build's output folder.
+FIGURES_DIR_ENV: Final = "PCTSTATS_FIGURES_DIR"
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 #: The repository root when running from a checkout (``None`` from an installed wheel).
@@ -49,3 +58,34 @@ def repo_path(*parts: str) -> Path:
             "with the package (clone the repository and run `make figures` there)"
         )
     return REPO_ROOT.joinpath(*parts)
+
+
+def figures_dir() -> Path:
+    """The figure build's output folder: ``$PCTSTATS_FIGURES_DIR`` if set, else ``figures/``.
+
+    The build writes there unless given another folder, and the report links the figures it
+    finds there.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder; ``figures/`` of the checkout by default.
+
+    Raises
+    ------
+    FileNotFoundError
+        From an installed wheel (no checkout) when the variable is not set.
+
+    Examples
+    --------
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ):
+    ...     _ = os.environ.pop(FIGURES_DIR_ENV, None)
+    ...     figures_dir() == repo_path("figures")
+    True
+    >>> with mock.patch.dict(os.environ, {FIGURES_DIR_ENV: "my-figures"}):
+    ...     figures_dir().name
+    'my-figures'
+    """
+    override = os.environ.get(FIGURES_DIR_ENV)
+    return Path(override) if override else repo_path("figures")
