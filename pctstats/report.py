@@ -28,6 +28,7 @@ from pctstats.audit import VERDICTS, audit_claims, verdict_counts
 from pctstats.checks import STATUSES, check_all, summarise
 from pctstats.cite import apa_reference, package_citation
 from pctstats.core.files import atomic_write_bytes
+from pctstats.core.paths import REPO_ROOT
 from pctstats.core.paths import figures_dir as default_figures_dir
 from pctstats.core.rounding import DEFAULT_ROUNDING, ROUNDING_MODES, check_rounding
 from pctstats.data.dataset import Dataset, default_dataset
@@ -197,8 +198,6 @@ def figure_files(figures_dir: str | os.PathLike[str] | None = None) -> list[Path
 
 def _no_figures_message() -> str:
     """Why the report has no figures, and what to do, for the way pctstats was installed."""
-    from pctstats.core.paths import REPO_ROOT
-
     if REPO_ROOT is None:  # an installed wheel: no notebooks, so no figure build here
         return (
             "No figures: they are built from a source checkout of pctstats (`make figures` "
