@@ -239,7 +239,7 @@ def test_difference_intervals_match_base_r_formulas(method: str) -> None:
 
 def pool_cases() -> list[tuple[str, str, float]]:
     ref = reference()
-    rows = ref[(ref.kind == "pool") & ref.method.isin(["DL", "PM"])]
+    rows = ref[(ref.kind == "pool") & ref.method.isin(["DL", "PM", "REML", "ML"])]
     return sorted(
         {(s, m, float(lv)) for s, m, lv in zip(rows.pool_set, rows.method, rows.level, strict=True)}
     )
@@ -326,6 +326,32 @@ def test_pool_prevalence_matches_metafor_rma_and_predict(
         )
     else:
         assert np.isnan(hts.prediction_interval.low) and "3 studies" in hts.note
+    # Hartung-Knapp-Sidik-Jonkman: rma(test = "knha") and its ad hoc modification
+    # rma(test = "adhoc") (Roever et al. 2015); Q-profile CI of tau2: confint().
+    for ci, test in (("knha", "knha"), ("hksj", "adhoc")):
+        res = pool_prevalence(study.k.to_numpy(), study.n.to_numpy(), method, level, ci=ci)
+        assert_close(
+            [res.ci.low, res.ci.high], [one[f"low_{test}"], one[f"high_{test}"]], "r_reference"
+        )
+    assert_close(
+        [normal.tau2_ci.low, normal.tau2_ci.high],
+        [one["tau2_qprofile_low"], one["tau2_qprofile_high"]],
+        "r_reference",
+    )
+
+
+def test_metafor_default_tolerance_stops_pm_reml_ml_about_1e_5_from_the_root() -> None:
+    """metafor's default control stops PM, REML and ML short of the root (tol / threshold
+    1e-5); pctstats solves them exactly and agrees with the tightened fits (above) instead."""
+    ref = reference()
+    rows = ref[(ref.kind == "pool") & (ref.quantity == "tau2_default_control")]
+    assert set(rows.method) == {"PM", "REML", "ML"}
+    worst = 0.0
+    for (pool_set, method, level), g in rows.groupby(["pool_set", "method", "level"]):
+        study = pool_sets()[pool_sets().pool_set == pool_set]
+        res = pool_prevalence(study.k.to_numpy(), study.n.to_numpy(), method, level)
+        worst = max(worst, abs(res.tau2 - g.value.iloc[0]))
+    assert 1e-9 < worst < 1e-4, worst
 
 
 def test_logit_transform_matches_metafor_escalc_plo_with_zero_cells() -> None:

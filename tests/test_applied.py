@@ -116,9 +116,10 @@ def test_pooled_lifetime_compares_each_womens_study_with_s3() -> None:
 
 
 def test_pooled_lifetime_rejects_bad_method() -> None:
-    with pytest.raises(ValueError, match="method must be one of 'DL', 'PM'"):
-        pooled_lifetime(method="REML")
+    with pytest.raises(ValueError, match="method must be one of 'DL', 'PM', 'REML', 'ML'"):
+        pooled_lifetime(method="reml")
     assert pooled_lifetime(method="PM").all.method == "PM"
+    assert pooled_lifetime(method="REML").all.method == "REML"
 
 
 def test_ratio_table_lists_every_reported_ratio_and_why_no_table_rebuilds():

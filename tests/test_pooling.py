@@ -137,7 +137,12 @@ def test_pm_and_dl_agree_when_there_is_no_heterogeneity_left(data) -> None:
         ((106, 230), {}, ValueError, "one-dimensional"),
         (([[106, 73]], [[230, 222]]), {}, ValueError, "one-dimensional"),
         (([106, 73], [230, 222]), {"method": "dl"}, ValueError, "method must be one of 'DL'"),
-        (([106, 73], [230, 222]), {"method": "REML"}, ValueError, "method must be one of"),
+        (([106, 73], [230, 222]), {"method": "reml"}, ValueError, "method must be one of"),
+        (([106, 73], [230, 222]), {"ci": "t"}, ValueError, "ci must be one of"),
+        (([1, 2], [10]), {}, ValueError, "equal lengths"),
+        (([1, 2], []), {}, ValueError, "n must not be empty"),
+        (([True, 2], [10, 10]), {}, TypeError, "k must be numeric"),
+        (([1.5, 2], [10, 10]), {}, ValueError, "k must be a whole-number count"),
         (([106, 73], [230, 222]), {"prediction": "t"}, ValueError, "prediction must be one of"),
         (([106, 73], [230, 222]), {"level": 0}, ValueError, "level must be strictly"),
         (([106, 73], [230, 222]), {"labels": ["S1"]}, ValueError, "one label per study"),
@@ -151,3 +156,65 @@ def test_pm_and_dl_agree_when_there_is_no_heterogeneity_left(data) -> None:
 def test_pool_prevalence_rejects_bad_arguments(args, kwargs, error, pattern) -> None:
     with pytest.raises(error, match=pattern):
         pool_prevalence(*args, **kwargs)
+
+
+@st.composite
+def heterogeneous_studies(draw):
+    """Studies whose true prevalences differ (logit sd up to 1.5): PM's root is often > 0."""
+    size = draw(st.integers(2, 12))
+    n = draw(st.lists(st.integers(10, 2000), min_size=size, max_size=size))
+    p = draw(st.lists(st.floats(0.02, 0.98), min_size=size, max_size=size))
+    k = [min(ni, max(0, round(pi * ni))) for pi, ni in zip(p, n, strict=True)]
+    return np.array(k), np.array(n)
+
+
+@settings(max_examples=60, deadline=None)
+@given(heterogeneous_studies())
+def test_pm_tau2_is_zero_only_when_the_equation_at_zero_is_not_positive(data) -> None:
+    """The defect statsmodels' iteration had: tau2 = 0 returned although Q(0) > k - 1."""
+    k, n = data
+    res = pool_prevalence(k, n, method="PM")
+    yi, vi = res.yi, res.vi
+
+    def excess(tau2: float) -> float:
+        w = 1 / (vi + tau2)
+        mu = (w * yi).sum() / w.sum()
+        return (w * (yi - mu) ** 2).sum() - (len(yi) - 1)
+
+    if res.tau2 == 0:
+        assert excess(0.0) <= 0
+    else:
+        assert excess(0.0) > 0
+        assert abs(excess(res.tau2)) <= 1e-9 * (len(yi) - 1)
+
+
+@settings(max_examples=40, deadline=None)
+@given(heterogeneous_studies(), st.sampled_from(list(POOLING_METHODS)))
+def test_modified_hksj_is_never_narrower_than_z_and_knha_shares_its_centre(data, method) -> None:
+    k, n = data
+    z = pool_prevalence(k, n, method=method)
+    hksj = pool_prevalence(k, n, method=method, ci="hksj")
+    knha = pool_prevalence(k, n, method=method, ci="knha")
+    assert hksj.ci.low <= z.ci.low + 1e-15 and z.ci.high <= hksj.ci.high + 1e-15
+    assert hksj.ci.low <= knha.ci.low + 1e-15 and knha.ci.high <= hksj.ci.high + 1e-15
+    assert z.estimate == hksj.estimate == knha.estimate
+    assert z.tau2_ci.low <= z.tau2_ci.high
+
+
+@settings(max_examples=40, deadline=None)
+@given(heterogeneous_studies(), st.sampled_from(["REML", "ML"]))
+def test_reml_and_ml_maximise_their_likelihood(data, method: str) -> None:
+    """No tau2 on a fine grid has a higher (restricted) likelihood than the one returned."""
+    k, n = data
+    res = pool_prevalence(k, n, method=method)
+    yi, vi = res.yi, res.vi
+
+    def loglik(tau2: float) -> float:
+        w = 1 / (vi + tau2)
+        mu = (w * yi).sum() / w.sum()
+        ll = -0.5 * (np.log(vi + tau2).sum() + (w * (yi - mu) ** 2).sum())
+        return ll - (0.5 * np.log(w.sum()) if method == "REML" else 0.0)
+
+    best = loglik(res.tau2)
+    grid = np.concatenate(([0.0], np.geomspace(1e-6, 100.0, 400)))
+    assert max(loglik(t) for t in grid) <= best + 1e-9 * abs(best)

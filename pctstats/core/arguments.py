@@ -18,6 +18,8 @@ from collections.abc import Collection
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from pctstats.core.errors import ArgumentTypeError
+
 
 def _as_numeric_array(value: object, name: str) -> NDArray[np.generic]:
     """Return ``value`` as a numeric array, or raise a TypeError naming ``name``."""
@@ -30,7 +32,7 @@ def _as_numeric_array(value: object, name: str) -> NDArray[np.generic]:
     except Exception as exc:  # ragged input and the like
         raise TypeError(f"{name} must be a number or an array of numbers ({exc})") from exc
     if arr.dtype == np.bool_:
-        raise TypeError(f"{name} must be numeric, got booleans ({value!r})")
+        raise ArgumentTypeError(f"{name} must be numeric, got booleans ({value!r})")
     if arr.dtype == object:
         try:
             arr = arr.astype(np.float64)
@@ -243,3 +245,89 @@ def scalar_or_array(arr: NDArray[np.generic]) -> float | NDArray[np.generic]:
     (0.5, array([0.5]))
     """
     return float(arr) if np.ndim(arr) == 0 else arr
+
+
+def check_study_counts(
+    k: ArrayLike,
+    n: ArrayLike,
+    *,
+    k_name: str = "k",
+    n_name: str = "n",
+    min_studies: int = 1,
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Check one count ``k`` out of ``n`` per study: two one-dimensional arrays of equal length.
+
+    Unlike :func:`check_counts` nothing is broadcast: ``pool_prevalence([1, 2], [10])`` is a
+    mistake, not two studies of 10.
+
+    Parameters
+    ----------
+    k, n
+        Cases and sample sizes, one per study (``0 <= k <= n``, ``n >= 1``).
+    k_name, n_name
+        The arguments' names, used in error messages.
+    min_studies
+        The least number of studies accepted.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        ``k`` and ``n`` as one-dimensional int64 arrays.
+
+    Raises
+    ------
+    TypeError
+        If either is not numeric.
+    ValueError
+        If either is not one-dimensional, their lengths differ, there are fewer than
+        ``min_studies`` studies, or a count is invalid (see :func:`check_counts`).
+
+    Examples
+    --------
+    >>> check_study_counts([106, 73], [230, 222])
+    (array([106,  73]), array([230, 222]))
+    >>> check_study_counts([1, 2], [10])
+    Traceback (most recent call last):
+    ...
+    ValueError: k and n must have one value per study and equal lengths, got 2 and 1 values
+    """
+    refuse_booleans(k, k_name)
+    refuse_booleans(n, n_name)
+    k_arr = check_count_array(k, k_name)
+    n_arr = check_count_array(n, n_name)
+    for arr, name in ((k_arr, k_name), (n_arr, n_name)):
+        if arr.ndim != 1:
+            raise ValueError(
+                f"{name} must be one-dimensional (one value per study), got {arr.ndim}-d "
+                f"input of shape {arr.shape}"
+            )
+    if k_arr.size != n_arr.size:
+        raise ValueError(
+            f"{k_name} and {n_name} must have one value per study and equal lengths, "
+            f"got {k_arr.size} and {n_arr.size} values"
+        )
+    if k_arr.size < min_studies:
+        raise ValueError(
+            f"{k_name} and {n_name} must describe at least {min_studies} studies, "
+            f"got {k_arr.size}"
+        )
+    return check_counts(k_arr, n_arr, k_name=k_name, n_name=n_name)
+
+
+def refuse_booleans(value: object, name: str) -> None:
+    """Raise if a list or tuple holds booleans: numpy would silently read ``True`` as 1.
+
+    Examples
+    --------
+    >>> refuse_booleans([3, 4], "k")
+    >>> refuse_booleans([True, 4], "k")
+    Traceback (most recent call last):
+    ...
+    pctstats.core.errors.ArgumentTypeError: k must be numeric, got a boolean at k[0] (True)
+    """
+    if isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            if isinstance(item, bool | np.bool_):
+                raise ArgumentTypeError(
+                    f"{name} must be numeric, got a boolean at {name}[{i}] ({item!r})"
+                )

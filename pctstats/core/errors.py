@@ -87,3 +87,17 @@ class DataError(ValueError):
     def first(self) -> DataIssue:
         """The first problem found."""
         return self.issues[0]
+
+
+class ArgumentTypeError(TypeError, ValueError):
+    """An argument of the wrong type (e.g. booleans passed as counts).
+
+    Both a :class:`TypeError` (the type is wrong) and a :class:`ValueError` (what callers of
+    the statistics catch for any bad argument), like numpy's ``AxisError``.
+
+    Examples
+    --------
+    >>> err = ArgumentTypeError("k must be numeric, got booleans")
+    >>> isinstance(err, TypeError), isinstance(err, ValueError)
+    (True, True)
+    """

@@ -5,10 +5,16 @@ sampling variance ``v = 1/k + 1/(n - k)`` (metafor's ``escalc(measure = "PLO")``
 are pooled by a random-effects model, and the pooled value and its intervals are transformed back
 to proportions (0–1 scale) with the inverse logit.
 
-The random-effects fit is statsmodels' :func:`statsmodels.stats.meta_analysis.combine_effects`
-(``method_re="dl"`` or ``"pm"``). Computed here, because statsmodels lacks them: the logit
-transform and its variance, the truncation of a negative DerSimonian–Laird τ² at zero,
-metafor's I², and the prediction interval.
+The between-study variance τ² is estimated by :mod:`pctstats.stats.heterogeneity` (DerSimonian–
+Laird, Paule–Mandel, REML or ML, each solved exactly by a bracketing root-finder; never a silent
+fallback). The pooled estimate is the inverse-variance weighted mean with weights
+``1 / (v + τ²)``; its interval is the normal (z) one or the Hartung–Knapp–Sidik–Jonkman one
+(``ci="hksj"``, modified so that it is never narrower than the z interval, or ``ci="knha"``,
+unmodified as metafor's ``test = "knha"``); τ² gets a Q-profile interval; the prediction
+interval uses the t (k − 2 df) or the normal quantile. These are hand-written (a few lines of
+numpy each) because statsmodels' ``combine_effects`` has neither REML/ML, the Q-profile, nor the
+modified Knapp–Hartung interval, and its Paule–Mandel iteration can stop unconverged without
+saying so.
 
 Zero cells
 ----------
@@ -29,9 +35,14 @@ import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 from scipy import stats
 from scipy.special import expit
-from statsmodels.stats.meta_analysis import combine_effects
 
-from pctstats.core.arguments import check_counts, check_level, check_method
+from pctstats.core.arguments import check_level, check_method, check_study_counts
+from pctstats.stats.heterogeneity import (
+    TAU2_METHODS,
+    estimate_tau2,
+    generalised_q,
+    tau2_qprofile_ci,
+)
 from pctstats.stats.results import (
     COL_ESTIMATE,
     COL_HIGH,
@@ -45,10 +56,16 @@ from pctstats.stats.results import (
 )
 
 #: Estimators of the between-study variance τ².
-POOLING_METHODS: Final = MappingProxyType(
+POOLING_METHODS: Final = TAU2_METHODS
+
+#: Confidence-interval methods for the pooled estimate.
+CI_METHODS: Final = MappingProxyType(
     {
-        "DL": "DerSimonian-Laird method-of-moments estimator (truncated at 0)",
-        "PM": "Paule-Mandel iterative estimator",
+        "z": "normal (Wald) interval on the logit scale (metafor's rma(test = 'z'))",
+        "hksj": "Hartung-Knapp-Sidik-Jonkman t interval, modified never to be narrower than "
+        "the z interval (Roever et al. 2015)",
+        "knha": "Hartung-Knapp-Sidik-Jonkman t interval, unmodified (metafor's "
+        "rma(test = 'knha')); can be narrower than the z interval",
     }
 )
 
@@ -79,6 +96,9 @@ COL_Q_DF: Final = "q_df"
 COL_Q_PVALUE: Final = "q_pvalue"
 COL_N_STUDIES: Final = "n_studies"
 COL_TRANSFORM: Final = "transform"
+COL_CI: Final = "ci"
+COL_TAU2_LOW: Final = "tau2_low"
+COL_TAU2_HIGH: Final = "tau2_high"
 
 
 def logit_prevalence(
@@ -112,7 +132,7 @@ def logit_prevalence(
     >>> yi.round(4), vi.round(4), adjusted
     (array([-0.1568, -3.0445]), array([0.0175, 2.0952]), array([False,  True]))
     """
-    k_arr, n_arr = check_counts(k, n)
+    k_arr, n_arr = check_study_counts(k, n, min_studies=1)
     k_f = k_arr.astype(np.float64)
     n_f = n_arr.astype(np.float64)
     adjusted = (k_arr == 0) | (k_arr == n_arr)
@@ -130,12 +150,15 @@ class PooledPrevalence:
     estimate : float
         Pooled prevalence (0–1 scale): the inverse logit of the pooled log odds.
     ci : Interval
-        Confidence interval of the pooled prevalence.
+        Confidence interval of the pooled prevalence (its ``method`` names the τ² estimator,
+        and the interval method when it is not ``"z"``, e.g. ``"REML, hksj"``).
     prediction_interval : Interval
         Where the prevalence of a new, similar study is expected to lie; NaN limits with fewer
         than 3 studies under ``prediction="hts"``.
     tau2 : float
         Between-study variance of the log odds.
+    tau2_ci : Interval
+        Q-profile confidence interval of ``tau2`` (Viechtbauer 2007), at ``level``.
     i2 : float
         I², as a proportion (0–1; multiply by 100 for the usual percentage): the share of the
         total variance due to heterogeneity, ``tau2 / (tau2 + s2)`` with metafor's "typical"
@@ -148,7 +171,9 @@ class PooledPrevalence:
     logit_estimate, logit_se : float
         The pooled log odds and its standard error.
     method : str
-        ``"DL"`` or ``"PM"``.
+        The τ² estimator: ``"DL"``, ``"PM"``, ``"REML"`` or ``"ML"``.
+    ci_method : str
+        ``"z"``, ``"hksj"`` or ``"knha"`` (:data:`CI_METHODS`).
     level : float
         Confidence level of ``ci`` and ``prediction_interval``.
     prediction : str
@@ -183,6 +208,7 @@ class PooledPrevalence:
     ci: Interval
     prediction_interval: Interval
     tau2: float
+    tau2_ci: Interval
     i2: float
     q: float
     q_df: int
@@ -191,6 +217,7 @@ class PooledPrevalence:
     logit_estimate: float
     logit_se: float
     method: str
+    ci_method: str
     level: float
     prediction: str
     k: NDArray[np.int64]
@@ -219,6 +246,7 @@ class PooledPrevalence:
         return pd.DataFrame(
             {
                 COL_METHOD: [self.method],
+                COL_CI: [self.ci_method],
                 COL_LEVEL: [self.level],
                 COL_TRANSFORM: ["logit"],
                 COL_N_STUDIES: [self.n_studies],
@@ -229,6 +257,8 @@ class PooledPrevalence:
                 COL_PI_LOW: [self.prediction_interval.low],
                 COL_PI_HIGH: [self.prediction_interval.high],
                 COL_TAU2: [self.tau2],
+                COL_TAU2_LOW: [self.tau2_ci.low],
+                COL_TAU2_HIGH: [self.tau2_ci.high],
                 COL_I2: [self.i2],
                 COL_Q: [self.q],
                 COL_Q_DF: [self.q_df],
@@ -283,6 +313,34 @@ def _i2_metafor(tau2: float, vi: NDArray[np.float64]) -> float:
     return float(tau2 / (tau2 + s2))
 
 
+def _ci_half_width(
+    ci: str,
+    yi: NDArray[np.float64],
+    w: NDArray[np.float64],
+    mu: float,
+    se: float,
+    alpha: float,
+) -> tuple[float, str]:
+    """Half-width of the pooled estimate's interval on the logit scale, and a note or ``""``.
+
+    ``"z"``: ``z se``. ``"hksj"``/``"knha"``: ``t(k-1) sqrt(q* / Σ w)`` with
+    ``q = Σ w (y - mu)² / (k - 1)`` and ``q* = max(1, q)`` (``"hksj"``, Röver et al. 2015) or
+    ``q* = q`` (``"knha"``, Hartung & Knapp 2001; Sidik & Jonkman 2002).
+    """
+    if ci == "z":
+        return float(stats.norm.isf(alpha / 2.0)) * se, ""
+    df = yi.size - 1
+    q = float((w * (yi - mu) ** 2).sum()) / df
+    note = ""
+    if ci == "hksj" and q < 1.0:
+        note = (
+            f"Knapp-Hartung factor q = {q:.3g} < 1 replaced by 1 (modified HKSJ, never narrower "
+            f"than the z interval)"
+        )
+        q = 1.0
+    return float(stats.t.isf(alpha / 2.0, df)) * np.sqrt(q) * se, note
+
+
 def pool_prevalence(
     k: ArrayLike,
     n: ArrayLike,
@@ -291,6 +349,7 @@ def pool_prevalence(
     *,
     labels: Sequence[str] | None = None,
     prediction: str = "hts",
+    ci: str = "z",
 ) -> PooledPrevalence:
     """Pool prevalences ``k / n`` of several studies with a random-effects model (logit scale).
 
@@ -298,17 +357,25 @@ def pool_prevalence(
     ----------
     k, n : array_like of int
         Each study's cases and sample size (one-dimensional, at least 2 studies).
-    method : {"DL", "PM"}
-        Estimator of the between-study variance τ²: DerSimonian–Laird (default) or Paule–Mandel.
+    method : {"DL", "PM", "REML", "ML"}
+        Estimator of the between-study variance τ²: DerSimonian–Laird (default), Paule–Mandel,
+        restricted maximum likelihood (metafor's default) or maximum likelihood. Each is solved
+        exactly (:mod:`pctstats.stats.heterogeneity`).
     level : float
-        Confidence level of the confidence and prediction intervals.
+        Confidence level of the confidence and prediction intervals and of ``tau2_ci``.
     labels : sequence of str, optional
         Study labels; ``"study 1"``, ``"study 2"``, ... by default.
     prediction : {"hts", "normal"}
         Prediction interval: ``"hts"`` (default) uses Higgins, Thompson & Spiegelhalter's
         ``mu ± t(k-2) sqrt(tau2 + se²)``; ``"normal"`` uses the normal quantile, as metafor's
         ``predict()`` does by default. With 2 studies ``"hts"`` has no degrees of freedom and the
-        interval is NaN.
+        interval is NaN. Both use the model's standard error ``1 / sqrt(Σ w)``.
+    ci : {"z", "hksj", "knha"}
+        Interval of the pooled estimate: ``"z"`` (default), ``mu ± z se``; ``"hksj"``, the
+        Hartung–Knapp–Sidik–Jonkman interval ``mu ± t(k-1) sqrt(q* / Σ w)`` with
+        ``q* = max(1, q)``, ``q = Σ w (y - mu)² / (k - 1)``, so it is never narrower than the z
+        interval (the modification Röver et al. 2015 recommend for few studies of unequal
+        precision); ``"knha"``, the same with ``q* = q`` (metafor's ``test = "knha"``).
 
     Returns
     -------
@@ -319,15 +386,21 @@ def pool_prevalence(
     Raises
     ------
     ValueError
-        On invalid counts, fewer than 2 studies, unknown ``method`` or ``prediction``, a level
-        outside (0, 1), or labels of the wrong length.
+        On invalid counts (``k`` and ``n`` of unequal length, not one-dimensional, NaN,
+        fractional, booleans, ``k > n``), fewer than 2 studies, unknown ``method``, ``ci`` or
+        ``prediction``, a level outside (0, 1), labels of the wrong length, or an estimator
+        whose equation cannot be solved (never a default value instead).
 
     Notes
     -----
-    The confidence interval is the usual normal (z) interval on the logit scale, as metafor's
-    ``rma(test = "z")``. A negative DerSimonian–Laird τ² is set to 0 (the model is then the
-    fixed-effect one), as in metafor; statsmodels does not truncate it. Paule–Mandel is solved by
-    statsmodels' iteration with a tight tolerance (``atol=1e-10``).
+    A negative DerSimonian–Laird τ² is set to 0 (the model is then the fixed-effect one), as in
+    metafor. Paule–Mandel, REML and ML are solved to machine precision by bracketing root
+    finding. metafor's ``rma()`` stops its iterations at a tolerance of 1e-5 on τ² by default, so
+    its PM/REML/ML τ² agree with these to about 1e-5 (to 1e-10 with
+    ``control = list(tol = 1e-12)``); the tests compare with both and with 50-digit solutions
+    (``tests/results/make_exact.py``). For ``pool_prevalence([5, 50, 3, 200, 17],
+    [20, 80, 60, 500, 34], method="PM")`` the root is τ² = 1.55046; statsmodels' iteration,
+    which pctstats used before, stopped unconverged and returned τ² = 0.
 
     References
     ----------
@@ -342,6 +415,15 @@ def pool_prevalence(
        172(1), 137–159.
     .. [5] Viechtbauer, W. (2010). Conducting meta-analyses in R with the metafor package.
        *Journal of Statistical Software*, 36(3), 1–48.
+    .. [6] Hartung, J., & Knapp, G. (2001). A refined method for the meta-analysis of controlled
+       clinical trials with binary outcome. *Statistics in Medicine*, 20(24), 3875–3889.
+    .. [7] Sidik, K., & Jonkman, J. N. (2002). A simple confidence interval for meta-analysis.
+       *Statistics in Medicine*, 21(21), 3153–3159.
+    .. [8] Röver, C., Knapp, G., & Friede, T. (2015). Hartung-Knapp-Sidik-Jonkman approach and
+       its modification for random-effects meta-analysis with few studies. *BMC Medical
+       Research Methodology*, 15, 99.
+    .. [9] Viechtbauer, W. (2007). Confidence intervals for the amount of heterogeneity in
+       meta-analysis. *Statistics in Medicine*, 26(1), 37–52.
 
     Examples
     --------
@@ -357,18 +439,22 @@ def pool_prevalence(
 
     >>> [round(x, 3) for x in res.prediction_interval]
     [0.034, 0.928]
+
+    REML with the (modified) Hartung–Knapp–Sidik–Jonkman interval and the Q-profile interval
+    of τ²:
+
+    >>> res = pool_prevalence([106, 73, 495], [230, 222, 1208], method="REML", ci="hksj")
+    >>> res.ci.method, [round(x, 4) for x in res.ci]
+    ('REML, hksj', [0.2547, 0.5658])
+    >>> round(res.tau2, 4), [round(x, 4) for x in res.tau2_ci]
+    (0.0541, [0.0025, 3.1056])
     """
     method = check_method(method, POOLING_METHODS)
     prediction = check_method(prediction, PREDICTION_METHODS, name="prediction")
+    ci = check_method(ci, CI_METHODS, name="ci")
     level = check_level(level)
-    k_arr, n_arr = check_counts(k, n)
-    if k_arr.ndim != 1:
-        raise ValueError(
-            f"k and n must be one-dimensional (one value per study), got {k_arr.ndim}-d"
-        )
+    k_arr, n_arr = check_study_counts(k, n, min_studies=2)
     n_studies = k_arr.size
-    if n_studies < 2:
-        raise ValueError(f"k and n must describe at least 2 studies to pool, got {n_studies}")
     if labels is None:
         label_tuple = tuple(f"study {i + 1}" for i in range(n_studies))
     else:
@@ -382,54 +468,42 @@ def pool_prevalence(
 
     yi, vi, adjusted = logit_prevalence(k_arr, n_arr)
     alpha = 1.0 - level
-    kwds = {"atol": 1e-10, "maxiter": 1000} if method == "PM" else {}
-    # A negative DL estimate can make statsmodels' random-effects weights 1 / (v + tau2)
-    # infinite or negative; those results are replaced by the fixed-effect ones below.
-    with np.errstate(divide="ignore", invalid="ignore"):
-        res = combine_effects(
-            yi, vi, method_re=method.lower(), row_names=list(label_tuple), alpha=alpha, **kwds
-        )
-        ci_fe, ci_re, *_ = res.conf_int(alpha=alpha, use_t=False)
-    tau2 = float(res.tau2)
-    if tau2 <= 0.0:
-        # Not in statsmodels: a negative DL moment estimate is truncated at 0 (as metafor does),
-        # and the random-effects model is then the fixed-effect one.
-        tau2 = 0.0
-        mu, se = float(res.mean_effect_fe), float(res.sd_eff_w_fe)
-        weights = np.asarray(res.weights_rel_fe, dtype=np.float64)
-        ci_logit = ci_fe
-    else:
-        mu, se = float(res.mean_effect_re), float(res.sd_eff_w_re)
-        weights = np.asarray(res.weights_rel_re, dtype=np.float64)
-        ci_logit = ci_re
-    if method == "PM" and tau2 > 0.0:
-        w = 1.0 / (vi + tau2)
-        m = (w * yi).sum() / w.sum()
-        residual = (w * (yi - m) ** 2).sum() - (n_studies - 1)
-        if abs(residual) > 1e-6:  # pragma: no cover - statsmodels' iteration did not converge
-            raise RuntimeError(f"Paule-Mandel iteration did not converge (residual {residual:g})")
+    tau2 = estimate_tau2(yi, vi, method)
+    tau2_low, tau2_high = tau2_qprofile_ci(yi, vi, level)
+    w = 1.0 / (vi + tau2)
+    weights = w / w.sum()
+    mu = float((weights * yi).sum())
+    se = float(1.0 / np.sqrt(w.sum()))
+    q = generalised_q(0.0, yi, vi)
+    ci_half, ci_note = _ci_half_width(ci, yi, w, mu, se, alpha)
 
-    # Prediction interval: not in statsmodels (Higgins, Thompson & Spiegelhalter 2009).
-    note = ""
+    # Prediction interval (Higgins, Thompson & Spiegelhalter 2009), around the model's se.
+    notes = [ci_note] if ci_note else []
     if prediction == "hts":
         df = n_studies - 2
         if df < 1:
             crit = float("nan")
-            note = "prediction interval needs at least 3 studies under prediction='hts'"
+            notes.append("prediction interval needs at least 3 studies under prediction='hts'")
         else:
             crit = float(stats.t.isf(alpha / 2.0, df))
     else:
         crit = float(stats.norm.isf(alpha / 2.0))
     pi_half = crit * np.sqrt(tau2 + se**2)
     pi_name = f"{prediction} prediction interval"
-    q = float(res.q)
+    note = "; ".join(notes)
     return PooledPrevalence(
         estimate=float(expit(mu)),
-        ci=Interval(expit(ci_logit[0]), expit(ci_logit[1]), method=method, level=level),
+        ci=Interval(
+            expit(mu - ci_half),
+            expit(mu + ci_half),
+            method=method if ci == "z" else f"{method}, {ci}",
+            level=level,
+        ),
         prediction_interval=Interval(
             expit(mu - pi_half), expit(mu + pi_half), method=pi_name, level=level
         ),
         tau2=tau2,
+        tau2_ci=Interval(tau2_low, tau2_high, method="Q-profile", level=level),
         i2=_i2_metafor(tau2, vi),
         q=q,
         q_df=n_studies - 1,
@@ -438,6 +512,7 @@ def pool_prevalence(
         logit_estimate=mu,
         logit_se=se,
         method=method,
+        ci_method=ci,
         level=level,
         prediction=prediction,
         k=k_arr,

@@ -292,7 +292,13 @@ pool_sets <- list(
   homogeneous_test = data.frame(
     study = c("TEST-H (made up)", "TEST-I (made up)", "TEST-J (made up)", "TEST-K (made up)",
               "TEST-L (made up)"),
-    k = c(50, 51, 49, 100, 75), n = c(100, 100, 100, 200, 150))
+    k = c(50, 51, 49, 100, 75), n = c(100, 100, 100, 200, 150)),
+  # The heterogeneous set on which statsmodels' Paule-Mandel iteration stopped unconverged
+  # (pctstats then returned tau2 = 0; the root is 1.55046).
+  pm_root_test = data.frame(
+    study = c("TEST-M (made up)", "TEST-N (made up)", "TEST-O (made up)", "TEST-P (made up)",
+              "TEST-Q (made up)"),
+    k = c(5, 50, 3, 200, 17), n = c(20, 80, 60, 500, 34))
 )
 vec <- function(x) paste0("c(", paste(as.integer(x), collapse = ", "), ")")
 for (set in names(pool_sets)) {
@@ -306,9 +312,12 @@ for (set in names(pool_sets)) {
     add_row("pool", "escalc", NA, "vi", dat$vi[i], esc_call, k = s$k[i], n = s$n[i],
             pool_set = set, study = s$study[i])
   }
-  for (method in c("DL", "PM")) {
+  for (method in c("DL", "PM", "REML", "ML")) {
     for (level in c(0.95, 0.9)) {
-      ctrl <- if (method == "PM") ", control = list(tol = 1e-12)" else ""
+      # metafor's defaults stop PM (uniroot, tol) and REML/ML (Fisher scoring, threshold) at
+      # about 1e-5 on tau2; tightened here so that the values are the estimators' roots.
+      ctrl <- switch(method, DL = "", PM = ", control = list(tol = 1e-12)",
+                     ", control = list(threshold = 1e-12, maxiter = 10000)")
       fit_call <- sprintf('rma(yi, vi, data = %s, method = "%s", level = %s%s)', esc_call,
                           method, format(100 * level), ctrl)
       res <- run(fit_call)
@@ -333,6 +342,24 @@ for (set in names(pool_sets)) {
       for (i in seq_len(nrow(s))) {
         ap("weight_percent", w[[i]], w_call, study = s$study[i])
       }
+      if (method != "DL") {
+        default_call <- sprintf('rma(yi, vi, data = %s, method = "%s")', esc_call, method)
+        ap("tau2_default_control", run(default_call)$tau2, default_call,
+           note = "metafor's default tolerance (about 1e-5 on tau2)")
+      }
+      for (test in c("knha", "adhoc")) {
+        t_call <- sprintf('predict(%s, transf = transf.ilogit)',
+                          sub("method = ", sprintf('test = "%s", method = ', test), fit_call))
+        pt <- run(t_call)
+        ap(sprintf("low_%s", test), pt$ci.lb, t_call)
+        ap(sprintf("high_%s", test), pt$ci.ub, t_call)
+      }
+      # tau2.max: metafor searches up to 100 by default and reports 100 for a limit beyond it.
+      qp_call <- sprintf("confint(%s, control = list(tol = 1e-12, tau2.max = 1e6))$random",
+                         fit_call)
+      qp <- run(qp_call)
+      ap("tau2_qprofile_low", qp["tau^2", "ci.lb"], qp_call)
+      ap("tau2_qprofile_high", qp["tau^2", "ci.ub"], qp_call)
       if (nrow(s) >= 3) {
         hts_call <- sprintf("hts_prediction(%s, conf.level = %s)", fit_call, format(level))
         h <- run(hts_call)
