@@ -6,13 +6,14 @@
 1208
 
 Heavy modules (statsmodels, matplotlib) are imported only when a function that needs them is
-first used, so ``import pctstats`` stays fast.
+first used, so ``import pctstats`` stays fast. The public submodules are reachable the same way:
+
+>>> pctstats.cite.cite(["maczkowiack2019"], style="apa").startswith("Maczkowiack")
+True
 """
 
-from __future__ import annotations
-
-from importlib import import_module
-from typing import Any
+import importlib as _importlib
+import pkgutil as _pkgutil
 
 __version__ = "0.1.0"
 
@@ -83,17 +84,27 @@ _EXPORTS: dict[str, str] = {
     "format_frame": "pctstats.formatting",
 }
 
+#: The public submodules, each reachable as an attribute (``pctstats.cite``): every module of the
+#: package whose name does not start with "_", except ``build`` (only the command
+#: ``python -m pctstats.build``).
+_SUBMODULES: tuple[str, ...] = tuple(sorted(
+    info.name for info in _pkgutil.iter_modules(__path__)
+    if not info.name.startswith("_") and info.name != "build"
+))
+
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
+    if name in _SUBMODULES:
+        return _importlib.import_module(f"{__name__}.{name}")  # the import binds it here too
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'pctstats' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+    value = getattr(_importlib.import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+    return sorted({"__version__", *__all__, *_SUBMODULES})

@@ -29,6 +29,12 @@ from typing import Final
 from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.data.records import Source
 
+__all__ = [
+    "DEFAULT_STYLE", "OPEN_AUTHORS_NOTE", "PACKAGE_AUTHOR", "PACKAGE_RELEASED", "PACKAGE_TITLE",
+    "STYLES", "UnknownIdError", "apa_reference", "bibtex_entry", "check_ids", "check_style",
+    "cite", "package_citation", "split_author", "to_bibtex"
+]
+
 #: Citation styles, each with a one-line meaning.
 STYLES: Final = {
     "apa": "APA 7 reference (plain text)",

@@ -34,6 +34,8 @@ import pandas as pd
 from pctstats.core.errors import DataError
 from pctstats.formatting import DEFAULT_FORMAT, FORMATS, format_frame, format_record
 
+__all__ = ["COMMANDS", "PROG", "SOURCE_SUMMARY_COLUMNS", "UsageError", "build_parser", "main"]
+
 PROG = "pctstats"
 
 #: Columns of ``pctstats sources`` without ``--full``.

@@ -26,6 +26,11 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+__all__ = [
+    "DEFAULT_FORMAT", "DEFAULT_MAX_WIDTH", "FORMATS", "cell_text", "check_format", "format_frame",
+    "format_number", "format_record"
+]
+
 #: The output formats, each with a one-line meaning.
 FORMATS: Final = {
     "table": "aligned plain text (long cells are cut; use another format for full text)",

@@ -34,6 +34,11 @@ from pctstats.core.rounding import DEFAULT_ROUNDING, ROUNDING_MODES, check_round
 from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.formatting import format_frame
 
+__all__ = [
+    "CLAIM_COLUMNS", "ESTIMATE_COLUMNS", "FINDING_COLUMNS", "POOLED_COLUMNS", "build_report",
+    "claims_table", "figure_files", "sources_table", "write_report"
+]
+
 #: Columns of the claim table (``pctstats claims`` and the report), in order.
 CLAIM_COLUMNS: Final = (
     "claim_id", "article", "article_quote", "verdict", "mismatches", "reasons", "source_ids",

@@ -28,3 +28,23 @@ def test_import_does_not_load_heavy_libraries():
             "'pandas') if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_dir_lists_only_public_names():
+    names = dir(pctstats)
+    assert not {"annotations", "import_module", "Any"} & set(names)
+    assert [n for n in names if n.startswith("_") and n != "__version__"] == []
+    assert set(pctstats.__all__) <= set(names)
+    for name in names:
+        assert getattr(pctstats, name) is not None, name
+
+
+def test_public_submodules_are_attributes_of_the_package():
+    """In a fresh interpreter, as the README writes it: ``pctstats.cite.cite([...])``."""
+    code = ("import types, pctstats; "
+            "print(pctstats.cite.cite(['maczkowiack2019'], style='bibtex').split('{')[0]); "
+            "print(all(isinstance(getattr(pctstats, m), types.ModuleType) for m in "
+            "('audit', 'checks', 'stats', 'data', 'core', 'plots', 'publish', 'applied', "
+            "'report', 'cite', 'formatting', 'cli')))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.split() == ["@article", "True"]

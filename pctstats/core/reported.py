@@ -12,6 +12,8 @@ import re
 from decimal import Decimal
 from typing import Final
 
+__all__ = ["DECIMAL_PATTERN", "check_reported", "decimals_of", "is_decimal_string", "to_decimal"]
+
 #: A printed non-negative decimal: digits, optionally a point and more digits ("41", "5.1", "0.50").
 DECIMAL_PATTERN: Final = r"^[0-9]+(\.[0-9]+)?$"
 _DECIMAL_RE: Final = re.compile(DECIMAL_PATTERN)

@@ -29,6 +29,12 @@ from typing import Any, Final, NamedTuple
 
 from pctstats.core.reported import check_reported, decimals_of
 
+__all__ = [
+    "DEFAULT_ROUNDING", "ROUNDING_MODES", "RoundingInterval", "check_rounding", "check_scale",
+    "component_modes", "half_unit_bounds", "reround", "round_fraction", "round_quotient",
+    "rounding_interval"
+]
+
 #: The rounding modes, each with a one-line meaning. ``"up_or_down"`` is the default of every check:
 #: a value is accepted if it is what rounding half up *or* rounding half down prints.
 ROUNDING_MODES: Final = MappingProxyType(

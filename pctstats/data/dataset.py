@@ -25,6 +25,8 @@ from pctstats.data import validation as rules
 from pctstats.data.records import RECORD_TYPES, Article, Claim, Estimate, Source
 from pctstats.data.schema import FieldSpec, iter_fields, parse_field
 
+__all__ = ["REPORTED_COLUMNS", "TABLES", "Dataset", "default_dataset", "load"]
+
 TABLES = ("sources", "estimates", "articles", "claims")
 #: Reported-value columns that get a parsed float column beside them in :meth:`Dataset.frame`.
 REPORTED_COLUMNS = ("value", "value_high", "ci_level", "ci_low", "ci_high")

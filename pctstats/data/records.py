@@ -13,6 +13,8 @@ from datetime import date
 
 from pctstats.core.reported import to_decimal
 
+__all__ = ["RECORD_TYPES", "Article", "Claim", "Estimate", "Source"]
+
 
 @dataclass(frozen=True)
 class Source:

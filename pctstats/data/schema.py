@@ -15,6 +15,8 @@ from typing import Any
 
 from pctstats.core.vocab import VOCABULARIES
 
+__all__ = ["FieldSpec", "iter_fields", "parse_field"]
+
 
 @dataclass(frozen=True)
 class FieldSpec:

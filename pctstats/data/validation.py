@@ -15,6 +15,11 @@ from typing import Any
 from pctstats.core.errors import DataIssue
 from pctstats.core.reported import to_decimal
 
+__all__ = [
+    "Row", "Table", "check_age_order", "check_claim_traces", "check_counts", "check_references",
+    "check_sample_split", "check_unique", "check_values", "check_versions"
+]
+
 Row = Mapping[str, Any]
 #: A table as parsed: (1-based data row, typed values by column) pairs.
 Table = list[tuple[int, Row]]

@@ -37,6 +37,11 @@ from numpy.typing import NDArray
 from scipy import stats
 from scipy.optimize import brentq
 
+__all__ = [
+    "TAU2_METHODS", "estimate_tau2", "generalised_q", "tau2_dl", "tau2_ml", "tau2_pm",
+    "tau2_qprofile_ci", "tau2_reml"
+]
+
 #: Estimators of the between-study variance τ².
 TAU2_METHODS: Final = MappingProxyType(
     {

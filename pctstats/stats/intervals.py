@@ -52,6 +52,12 @@ from pctstats.stats.results import (
     Interval,
 )
 
+__all__ = [
+    "COL_CONSISTENT", "COL_K_MAX", "COL_K_MIN", "COL_MESSAGE", "COL_N_COUNTS", "COL_ROUNDING",
+    "COL_VALUE", "COL_WIDTH", "DEFAULT_LEVEL", "DEFAULT_METHOD", "PREVALENCE_METHODS",
+    "ReportedInterval", "ci_table", "prevalence_ci", "reported_ci"
+]
+
 #: Interval methods for one proportion, each with a one-line meaning.
 PREVALENCE_METHODS: Final = MappingProxyType(
     {

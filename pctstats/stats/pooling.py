@@ -55,6 +55,34 @@ from pctstats.stats.results import (
     Interval,
 )
 
+__all__ = [
+    "CI_METHODS",
+    "COL_ADJUSTED",
+    "COL_CI",
+    "COL_I2",
+    "COL_LABEL",
+    "COL_N_STUDIES",
+    "COL_PI_HIGH",
+    "COL_PI_LOW",
+    "COL_PREDICTION",
+    "COL_Q",
+    "COL_Q_DF",
+    "COL_Q_PVALUE",
+    "COL_TAU2",
+    "COL_TAU2_HIGH",
+    "COL_TAU2_LOW",
+    "COL_TRANSFORM",
+    "COL_VI",
+    "COL_WEIGHT",
+    "COL_YI",
+    "POOLING_METHODS",
+    "PREDICTION_METHODS",
+    "ZERO_CELL_ADD",
+    "PooledPrevalence",
+    "logit_prevalence",
+    "pool_prevalence"
+]
+
 #: Estimators of the between-study variance τ².
 POOLING_METHODS: Final = TAU2_METHODS
 

@@ -79,6 +79,33 @@ from pctstats.stats.results import (
     Interval,
 )
 
+__all__ = [
+    "COL_A",
+    "COL_B",
+    "COL_C",
+    "COL_D",
+    "COL_P1",
+    "COL_P2",
+    "COL_POSSIBLE",
+    "COL_P_REFERENCE",
+    "COL_RATIO",
+    "COL_VALUE",
+    "COMPARISON_MEASURES",
+    "DEFAULT_METHODS",
+    "DIFFERENCE_METHODS",
+    "ODDS_RATIO_METHODS",
+    "RATIO_MEASURES",
+    "RISK_RATIO_METHODS",
+    "ComparisonResult",
+    "RequiredPrevalence",
+    "compare_prevalences",
+    "implied_odds_ratio",
+    "implied_risk_ratio",
+    "odds_ratio_ci",
+    "required_prevalence",
+    "risk_ratio_ci"
+]
+
 #: Odds-ratio interval methods, each with a one-line meaning.
 ODDS_RATIO_METHODS: Final = MappingProxyType(
     {

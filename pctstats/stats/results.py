@@ -18,6 +18,11 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+__all__ = [
+    "COL_ESTIMATE", "COL_ESTIMATOR", "COL_HIGH", "COL_K", "COL_LEVEL", "COL_LOW", "COL_MEASURE",
+    "COL_METHOD", "COL_N", "COL_NOTE", "FloatOrArray", "Interval"
+]
+
 # Column names of every frame pctstats' statistics return.
 COL_K: Final = "k"
 COL_N: Final = "n"
