@@ -48,6 +48,7 @@ from pctstats.stats.results import (
     COL_NOTE,
     Interval,
 )
+from pctstats.stats.wald import centred, log_se_from_ci, printed_level, z_value
 
 #: How the interval of a row of :func:`prevalence_table` was obtained.
 BASIS: Final = MappingProxyType(
@@ -575,13 +576,9 @@ def ratio_table(
     >>> bool(table.reconstructible.any())
     False
     """
-    from scipy.stats import norm
-
-    from pctstats.checks.ratio_ci import centred
-
     level = check_level(level)
     data = _resolve(db)
-    z = float(norm.ppf(1 - (1 - level) / 2))
+    z = z_value(level)
     rows = []
     for e in data.estimates.values():
         if e.unit != "ratio" or e.value is None:
@@ -597,9 +594,8 @@ def ratio_table(
             COL_METHOD: "", COL_LEVEL: level,
         }
         if e.ci_low is not None and e.ci_high is not None:
-            ci_z = float(norm.ppf(1 - (1 - float(to_decimal(e.ci_level or "95")) / 100) / 2))
-            log_se = (np.log(float(to_decimal(e.ci_high))) - np.log(float(to_decimal(e.ci_low))))
-            log_se /= 2 * ci_z
+            log_se = log_se_from_ci(float(to_decimal(e.ci_low)), float(to_decimal(e.ci_high)),
+                                    printed_level(e.ci_level))
             log_est = np.log(float(to_decimal(e.value)))
             row.update({
                 "log_se": log_se, COL_LOW: float(np.exp(log_est - z * log_se)),

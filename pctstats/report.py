@@ -24,14 +24,14 @@ import pandas as pd
 
 from pctstats import __version__
 from pctstats.applied import pooled_lifetime, prevalence_table, ratio_table
-from pctstats.audit import VERDICTS, audit_claims, verdict_counts
+from pctstats.audit import VERDICTS, claim_verdicts, verdict_counts
 from pctstats.checks import STATUSES, check_all, summarise
 from pctstats.cite import apa_reference, package_citation
 from pctstats.core.files import atomic_write_bytes
 from pctstats.core.paths import REPO_ROOT
 from pctstats.core.paths import figures_dir as default_figures_dir
 from pctstats.core.rounding import DEFAULT_ROUNDING, ROUNDING_MODES, check_rounding
-from pctstats.data.dataset import Dataset, default_dataset
+from pctstats.data.dataset import Dataset, dataset_or_default
 from pctstats.formatting import format_frame
 
 __all__ = [
@@ -59,10 +59,6 @@ POOLED_COLUMNS: Final = (
     "group", "measure", "studies", "k_used", "method", "estimate", "low", "high", "pi_low",
     "pi_high", "tau2", "i2", "note",
 )
-
-
-def _resolve(db: Dataset | None) -> Dataset:
-    return default_dataset() if db is None else db
 
 
 def _join(values: object) -> str:
@@ -102,17 +98,12 @@ def claims_table(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) ->
     >>> table.loc["E", ["verdict", "source_ids"]].tolist()
     ['unsupported', 'schweitzer2015; maczkowiack2019']
     """
-    data = _resolve(db)
-    audit = audit_claims(data, rounding=rounding).set_index("claim_id")
+    data = dataset_or_default(db)
+    verdicts = {v.claim_id: v for v in claim_verdicts(data, rounding=rounding)}
     rows = []
     for claim in data.claims.values():
-        found = audit.loc[claim.claim_id]
-        matched = found["matched_estimate_id"]
-        estimate_ids = (
-            [e for e in str(matched).split(";") if e]
-            if isinstance(matched, str) and matched
-            else list(claim.estimate_ids)
-        )
+        found = verdicts[claim.claim_id]
+        estimate_ids = list(found.matched_estimate_ids or claim.estimate_ids)
         estimates = [data.estimates[e] for e in estimate_ids if e in data.estimates]
         source_ids = list(dict.fromkeys(e.source_id for e in estimates)) or list(claim.source_ids)
         quotes = list(dict.fromkeys(e.quote for e in estimates))
@@ -121,9 +112,9 @@ def claims_table(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) ->
                 "claim_id": claim.claim_id,
                 "article": data.articles[claim.article_id].outlet,
                 "article_quote": claim.quote,
-                "verdict": found["verdict"],
-                "mismatches": _join(found["mismatches"]),
-                "reasons": found["message"],
+                "verdict": found.verdict,
+                "mismatches": _join(found.dimensions),
+                "reasons": found.message,
                 "source_ids": "; ".join(source_ids),
                 "source_quote": " / ".join(quotes),
                 "doi": "; ".join(data.sources[s].doi for s in source_ids),
@@ -155,7 +146,7 @@ def sources_table(db: Dataset | None = None) -> pd.DataFrame:
     >>> int(table.loc["S3", "n_analysed"])
     1208
     """
-    data = _resolve(db)
+    data = dataset_or_default(db)
     return pd.DataFrame(
         [
             {
@@ -266,10 +257,11 @@ def build_report(
     >>> text = build_report()
     >>> text.splitlines()[0]
     '# pctstats report: postcoital dysphoria prevalence claims and their sources'
-    >>> all(f"`{s}`" in text for s in default_dataset().sources)
+    >>> from pctstats import load
+    >>> all(f"`{s}`" in text for s in load().sources)
     True
     """
-    data = _resolve(db)
+    data = dataset_or_default(db)
     rounding = check_rounding(rounding)
     base = Path.cwd() if relative_to is None else Path(relative_to)
 

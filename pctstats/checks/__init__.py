@@ -31,8 +31,14 @@ from typing import Final
 import pandas as pd
 
 from pctstats.checks import columns
-from pctstats.checks._common import resolve
-from pctstats.checks.columns import (
+from pctstats.checks.findings import Finding
+from pctstats.checks.grim_check import check_grim
+from pctstats.checks.nesting import check_nesting
+from pctstats.checks.proportion_ci import check_proportion_ci
+from pctstats.checks.ranges import check_ranges
+from pctstats.checks.ratio_ci import check_ratio_ci
+from pctstats.checks.ratio_claims import check_ratio_claims
+from pctstats.core.names import (
     CHECK,
     CORE_COLUMNS,
     FAIL,
@@ -44,14 +50,8 @@ from pctstats.checks.columns import (
     STATUSES,
     WARN,
 )
-from pctstats.checks.grim_check import check_grim
-from pctstats.checks.nesting import check_nesting
-from pctstats.checks.proportion_ci import check_proportion_ci
-from pctstats.checks.ranges import check_ranges
-from pctstats.checks.ratio_ci import check_ratio_ci
-from pctstats.checks.ratio_claims import check_ratio_claims
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
-from pctstats.data.dataset import Dataset
+from pctstats.data.dataset import Dataset, dataset_or_default
 
 #: A check: ``(db, rounding) -> DataFrame`` of findings.
 CheckFunction = Callable[[Dataset | None, str], pd.DataFrame]
@@ -76,6 +76,7 @@ __all__ = [
     "OK",
     "STATUSES",
     "WARN",
+    "Finding",
     "check_all",
     "check_grim",
     "check_nesting",
@@ -133,7 +134,7 @@ def check_all(
     unknown = [name for name in names if name not in CHECKS]
     if unknown:
         raise ValueError(f"unknown check(s) {unknown}; the checks are {', '.join(CHECKS)}")
-    db = resolve(db)
+    db = dataset_or_default(db)
     frames = [CHECKS[name](db, rounding) for name in names]
     frames = [f for f in frames if not f.empty]
     if not frames:

@@ -20,18 +20,30 @@ When a record prints its count ``k``, the test is whether ``k / n`` itself print
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any, Final
 
 import pandas as pd
 
-from pctstats.checks import columns as C
-from pctstats.checks._common import fmt_n, frame, label, resolve
-from pctstats.core.reported import decimals_of, to_decimal
+from pctstats.checks.findings import Finding, finding, to_frame
+from pctstats.core import names as C
+from pctstats.core import vocab as V
+from pctstats.core.counts import nearest_counts, share, shares
+from pctstats.core.phrases import fmt_n, label, printed_range, unit_sign
+from pctstats.core.reported import decimals_of
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding, reround
-from pctstats.data.dataset import Dataset
+from pctstats.data.dataset import Dataset, dataset_or_default
 from pctstats.data.records import Estimate
 from pctstats.stats.grim_consistency import grim, grim_counts
+
+__all__ = [
+    "MAX_LISTED",
+    "NAME",
+    "check_grim",
+    "grim_findings",
+    "nearest_denominators",
+    "search_window",
+    "shared_denominators",
+]
 
 NAME: Final = "grim"
 #: How many nearby denominators a row lists at most.
@@ -128,11 +140,11 @@ def shared_denominators(
 
 def _applicable(estimate: Estimate) -> str | None:
     """Why GRIM does not apply to ``estimate``, or ``None`` when it does."""
-    if estimate.measure == "prevalence_range" or estimate.is_range:
+    if estimate.measure == V.PREVALENCE_RANGE or estimate.is_range:
         return "it is a range, not one percentage of whole counts"
-    if estimate.measure != "prevalence":
+    if estimate.measure != V.PREVALENCE:
         return f"it is an {estimate.measure.replace('_', ' ')}, not a percentage of whole counts"
-    if estimate.unit != "percent" or estimate.value is None:
+    if estimate.unit != V.PERCENT or estimate.value is None:
         return "it is not a printed percentage"
     if estimate.n is None:
         return "no denominator is recorded"
@@ -144,25 +156,16 @@ def _applicable(estimate: Estimate) -> str | None:
     return None
 
 
-def _neighbours(value: str, n: int) -> str:
-    """The two counts around ``value`` % of ``n``, as text (display only)."""
-    exact = to_decimal(value) * n / 100
-    counts = sorted({int(exact.to_integral_value(ROUND_FLOOR)),
-                     int(exact.to_integral_value(ROUND_CEILING))})
-    counts = [k for k in counts if 0 <= k <= n]
-    return ", ".join(f"{k}/{n} = {Decimal(100 * k) / n:.2f}%" for k in counts)
-
-
 def _counts_text(counts: list[int], n: int) -> str:
     if len(counts) == 1:
-        return f"k = {counts[0]} ({counts[0]}/{n} = {Decimal(100 * counts[0]) / n:.2f}%)"
+        return f"k = {counts[0]} ({share(counts[0], n)})"
     if len(counts) <= 3:
         return "k = " + " or ".join(str(k) for k in counts)
     return f"k = {counts[0]} to {counts[-1]}"
 
 
 def check_grim(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> pd.DataFrame:
-    """GRIM-test every prevalence estimate with a denominator.
+    """GRIM-test every prevalence estimate with a denominator: :func:`grim_findings` as a frame.
 
     Parameters
     ----------
@@ -191,7 +194,22 @@ def check_grim(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> p
     ['fail', [217, 234]]
     """
     rounding = check_rounding(rounding)
-    db = resolve(db)
+    return to_frame(NAME, grim_findings(db, rounding), rounding)
+
+
+def grim_findings(
+    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
+) -> tuple[Finding, ...]:
+    """GRIM-test every prevalence estimate with a denominator: one finding per estimate.
+
+    Examples
+    --------
+    >>> found = {f.record_id: f for f in grim_findings()}
+    >>> found["schweitzer2015-4weeks-few"].details["nearest_ns"]
+    [217, 234]
+    """
+    rounding = check_rounding(rounding)
+    db = dataset_or_default(db)
     groups: dict[tuple[str, int], list[str]] = defaultdict(list)
     for e in db.estimates.values():
         if _applicable(e) is None:
@@ -202,16 +220,14 @@ def check_grim(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> p
         row: dict[str, Any] = {
             C.RECORD_ID: e.estimate_id,
             C.SOURCE_ID: e.source_id,
-            C.VALUE: e.value if e.value_high is None else f"{e.value}-{e.value_high}",
+            C.VALUE: printed_range(e.value, e.value_high),
             C.N: e.n,
             C.WEIGHTED: e.weighted,
         }
         reason = _applicable(e)
         if reason is not None:
             row[C.STATUS] = C.NOT_APPLICABLE
-            printed = "no number" if e.value is None else row[C.VALUE] + (
-                "%" if e.unit == "percent" else ""
-            )
+            printed = "no number" if e.value is None else row[C.VALUE] + unit_sign(e.unit)
             row[C.MESSAGE] = (
                 f"GRIM does not apply to {e.estimate_id} ({printed}, n = {fmt_n(e.n)}): {reason}."
             )
@@ -268,7 +284,7 @@ def check_grim(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> p
             else:
                 text = (
                     f"{where} is not 100 k / {n} for any whole count k under rounding {rounding!r} "
-                    f"(nearest: {_neighbours(value, n)})"
+                    f"(nearest: {shares(nearest_counts(value, n), n)})"
                 )
             window = search_window(n)
             if nearest:
@@ -286,4 +302,4 @@ def check_grim(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> p
                 )
             row[C.MESSAGE] = text + "."
         rows.append(row)
-    return frame(NAME, rows, rounding)
+    return tuple(finding(NAME, rounding, row) for row in rows)

@@ -32,45 +32,21 @@ from typing import Any, Final
 
 import pandas as pd
 
-from pctstats.checks import columns as C
-from pctstats.checks._common import (
-    CONTEXT_WORDS,
-    FREQUENCY_WORDS,
-    TIMEFRAME_WORDS,
-    entirely_above,
-    fmt_decimal,
-    frame,
-    label,
-    resolve,
-    span,
-)
+from pctstats.checks.findings import Finding, finding, to_frame
+from pctstats.core import names as C
+from pctstats.core import vocab as V
+from pctstats.core.equivalence import timeframe_contains
+from pctstats.core.phrases import fmt_decimal, label, printed_range, words
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
-from pctstats.data.dataset import Dataset
+from pctstats.core.spans import entirely_above, span
+from pctstats.data.dataset import Dataset, dataset_or_default
 from pctstats.data.records import Estimate
+
+__all__ = ["NAME", "check_nesting", "nesting_findings", "nests_in"]
 
 NAME: Final = "nesting"
 
-#: Timeframes that contain every other timeframe (ever; ever since sexually active).
-BROADEST_TIMEFRAMES: Final = frozenset({"lifetime", "since_sexually_active"})
-#: Other containments between timeframes: broader -> the narrower ones it contains.
-CONTAINED_TIMEFRAMES: Final = {"past_year": frozenset({"past_4_weeks"})}
-#: The frequency of a broader estimate: any occurrence.
-ANY_OCCURRENCE: Final = "at_least_once"
-
-_PERCENT_MEASURES: Final = frozenset({"prevalence", "prevalence_range"})
-
-
-def timeframe_contains(broad: str, narrow: str) -> bool:
-    """Tell whether the period ``broad`` contains the period ``narrow``.
-
-    Examples
-    --------
-    >>> timeframe_contains("lifetime", "past_4_weeks"), timeframe_contains("past_4_weeks", "recent")
-    (True, False)
-    """
-    if broad in BROADEST_TIMEFRAMES or broad == narrow:
-        return True
-    return narrow in CONTAINED_TIMEFRAMES.get(broad, frozenset())
+_PERCENT_MEASURES: Final = frozenset({V.PREVALENCE, V.PREVALENCE_RANGE})
 
 
 def nests_in(narrow: Estimate, broad: Estimate) -> bool:
@@ -92,7 +68,7 @@ def nests_in(narrow: Estimate, broad: Estimate) -> bool:
     if narrow.version_of == broad.estimate_id or broad.version_of == narrow.estimate_id:
         return False
     for e in (narrow, broad):
-        if e.measure not in _PERCENT_MEASURES or e.unit != "percent" or e.value is None:
+        if e.measure not in _PERCENT_MEASURES or e.unit != V.PERCENT or e.value is None:
             return False
     same = (
         narrow.source_id == broad.source_id
@@ -100,9 +76,9 @@ def nests_in(narrow: Estimate, broad: Estimate) -> bool:
         and narrow.outcome == broad.outcome
         and (narrow.n is None or broad.n is None or narrow.n == broad.n)
     )
-    if not same or broad.frequency != ANY_OCCURRENCE:
+    if not same or broad.frequency != V.AT_LEAST_ONCE:  # the broader counts any occurrence
         return False
-    if broad.context not in ("any", narrow.context):
+    if broad.context not in (V.ANY, narrow.context):
         return False
     if not timeframe_contains(broad.timeframe, narrow.timeframe):
         return False
@@ -114,9 +90,9 @@ def nests_in(narrow: Estimate, broad: Estimate) -> bool:
 
 
 def _describe(e: Estimate) -> str:
-    value = e.value if e.value_high is None else f"{e.value}-{e.value_high}"
-    context = "" if e.context == "any" else f" {CONTEXT_WORDS[e.context]}"
-    return f"{value}% {FREQUENCY_WORDS[e.frequency]} {TIMEFRAME_WORDS[e.timeframe]}{context}"
+    value = printed_range(e.value, e.value_high)
+    context = "" if e.context == V.ANY else f" {words('context', e.context)}"
+    return f"{value}% {words('frequency', e.frequency)} {words('timeframe', e.timeframe)}{context}"
 
 
 def check_nesting(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> pd.DataFrame:
@@ -143,7 +119,21 @@ def check_nesting(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -
     ['ok']
     """
     rounding = check_rounding(rounding)
-    db = resolve(db)
+    return to_frame(NAME, nesting_findings(db, rounding), rounding)
+
+
+def nesting_findings(
+    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
+) -> tuple[Finding, ...]:
+    """One finding per nested pair of prevalences (see :func:`check_nesting`).
+
+    Examples
+    --------
+    >>> [f.status for f in nesting_findings() if f.record_id == "schweitzer2015-4weeks-few"]
+    ['ok']
+    """
+    rounding = check_rounding(rounding)
+    db = dataset_or_default(db)
     rows: list[dict[str, Any]] = []
     estimates = list(db.estimates.values())
     for broad in estimates:
@@ -182,16 +172,12 @@ def check_nesting(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -
                     C.MESSAGE: f"{where}, {_describe(narrow)} ({narrow.estimate_id}) {verdict}.",
                     C.SOURCE_ID: narrow.source_id,
                     C.RELATED_ID: broad.estimate_id,
-                    C.VALUE: narrow.value
-                    if narrow.value_high is None
-                    else f"{narrow.value}-{narrow.value_high}",
-                    C.RELATED_VALUE: broad.value
-                    if broad.value_high is None
-                    else f"{broad.value}-{broad.value_high}",
+                    C.VALUE: printed_range(narrow.value, narrow.value_high),
+                    C.RELATED_VALUE: printed_range(broad.value, broad.value_high),
                     C.LOW: float(low_end.low),
                     C.HIGH: float(high_end.high),
                     C.RELATED_LOW: float(span(broad.value, rounding).low),
                     C.RELATED_HIGH: float(top.high),
                 }
             )
-    return frame(NAME, rows, rounding)
+    return tuple(finding(NAME, rounding, row) for row in rows)

@@ -26,29 +26,27 @@ need not be), the two counts nearest ``value * n / 100`` are used instead, and t
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_FLOOR
 from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
-from pctstats.checks import columns as C
-from pctstats.checks._common import (
-    fmt_float,
-    fmt_n,
-    frame,
-    hull,
-    label,
-    overlap,
-    resolve,
-    span,
-)
+from pctstats.checks.findings import Finding, finding, to_frame
+from pctstats.core import names as C
+from pctstats.core import vocab as V
+from pctstats.core.counts import nearest_counts
+from pctstats.core.phrases import fmt_float, fmt_n, label
 from pctstats.core.reported import to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
-from pctstats.data.dataset import Dataset
+from pctstats.core.spans import hull, overlap, span
+from pctstats.data.dataset import Dataset, dataset_or_default
 from pctstats.data.records import Estimate
 from pctstats.stats.grim_consistency import grim_counts
 from pctstats.stats.intervals import DEFAULT_METHOD, PREVALENCE_METHODS, prevalence_ci
+
+__all__ = [
+    "CONSISTENT", "NAME", "NARROWER", "WIDER", "check_proportion_ci", "proportion_ci_findings",
+]
 
 NAME: Final = "proportion_ci"
 
@@ -62,16 +60,11 @@ def _candidate_counts(value: str, n: int, rounding: str) -> tuple[list[int], boo
     counts = grim_counts(value, n, rounding=rounding)
     if counts:
         return counts, True
-    exact = to_decimal(value) * n / 100
-    nearest = {
-        int(exact.to_integral_value(ROUND_FLOOR)),
-        int(exact.to_integral_value(ROUND_CEILING)),
-    }
-    return sorted(k for k in nearest if 0 <= k <= n), False
+    return list(nearest_counts(value, n)), False
 
 
 def _applicable(e: Estimate) -> str | None:
-    if e.measure != "prevalence" or e.unit != "percent" or e.value is None or e.is_range:
+    if e.measure != V.PREVALENCE or e.unit != V.PERCENT or e.value is None or e.is_range:
         return "it is not a single printed percentage"
     if e.ci_low is None or e.ci_high is None or e.ci_level is None:
         return "no confidence interval is reported"
@@ -122,16 +115,33 @@ def check_proportion_ci(
     ('wider', 1.6, 'ok')
     """
     rounding = check_rounding(rounding)
+    return to_frame(NAME, proportion_ci_findings(db, rounding, method), rounding)
+
+
+def proportion_ci_findings(
+    db: Dataset | None = None,
+    rounding: str = DEFAULT_ROUNDING,
+    method: str = DEFAULT_METHOD,
+) -> tuple[Finding, ...]:
+    """One finding per prevalence estimate that reports a CI (see :func:`check_proportion_ci`).
+
+    Examples
+    --------
+    >>> found = {f.record_id: f for f in proportion_ci_findings()}
+    >>> found["mitchell2017-prevalence"].details["width_verdict"]
+    'wider'
+    """
+    rounding = check_rounding(rounding)
     if method not in PREVALENCE_METHODS:
         raise ValueError(
             f"method must be one of {', '.join(map(repr, PREVALENCE_METHODS))}; got {method!r}"
         )
-    db = resolve(db)
+    db = dataset_or_default(db)
     rows: list[dict[str, Any]] = []
     for e in db.estimates.values():
         if e.ci_low is None and e.ci_high is None:
             continue  # the check is about reported CIs only
-        if e.measure not in ("prevalence", "prevalence_range"):
+        if e.measure not in (V.PREVALENCE, V.PREVALENCE_RANGE):
             continue
         row: dict[str, Any] = {
             C.RECORD_ID: e.estimate_id,
@@ -152,7 +162,7 @@ def check_proportion_ci(
             continue
         assert e.value and e.ci_low and e.ci_high and e.ci_level and e.n
         rows.append(_check_one(db, e, row, rounding, method))
-    return frame(NAME, rows, rounding)
+    return tuple(finding(NAME, rounding, row) for row in rows)
 
 
 def _check_one(

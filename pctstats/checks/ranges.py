@@ -20,16 +20,20 @@ from typing import Any, Final
 
 import pandas as pd
 
-from pctstats.checks import columns as C
-from pctstats.checks._common import frame, resolve
+from pctstats.checks.findings import Finding, finding, to_frame
+from pctstats.core import names as C
+from pctstats.core import vocab as V
+from pctstats.core.phrases import unit_sign
 from pctstats.core.reported import to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
-from pctstats.data.dataset import Dataset
+from pctstats.data.dataset import Dataset, dataset_or_default
 from pctstats.data.records import Claim, Estimate
 
-NAME: Final = "ranges"
+__all__ = ["NAME", "check_ranges", "range_findings"]
 
-_UNIT_WORDS: Final = {"percent": "%", "ratio": "", "none": ""}
+NAME: Final = "ranges"
+#: What a row about a record's range is about (its ``kind``).
+RANGE: Final = "range"
 
 
 def _problems(low: str, high: str, unit: str) -> list[str]:
@@ -38,11 +42,11 @@ def _problems(low: str, high: str, unit: str) -> list[str]:
     problems = []
     if lo > hi:
         problems.append(f"the lower bound {low} is above the upper bound {high}")
-    if unit == "percent":
+    if unit == V.PERCENT:
         problems += [
             f"{v}% is outside 0-100%" for v in (low, high) if not 0 <= to_decimal(v) <= 100
         ]
-    if unit == "ratio":
+    if unit == V.RATIO:
         problems += [f"the ratio bound {v} is not positive" for v in (low, high)
                      if to_decimal(v) <= Decimal(0)]
     return problems
@@ -52,14 +56,14 @@ def _rows(record: Estimate | Claim, table: str) -> list[dict[str, Any]]:
     record_id = record.estimate_id if isinstance(record, Estimate) else record.claim_id
     pairs = []
     if record.value is not None and record.value_high is not None:
-        pairs.append(("range", record.value, record.value_high))
+        pairs.append((RANGE, record.value, record.value_high))
     if isinstance(record, Estimate) and record.ci_low is not None and record.ci_high is not None:
         level = f"{record.ci_level}% " if record.ci_level else ""
         pairs.append((f"{level}confidence interval", record.ci_low, record.ci_high))
     rows = []
     for kind, low, high in pairs:
         problems = _problems(low, high, record.unit)
-        sign = _UNIT_WORDS.get(record.unit, "")
+        sign = unit_sign(record.unit)
         printed = f"{low}{sign} to {high}{sign}"
         if problems:
             status = C.FAIL
@@ -68,8 +72,8 @@ def _rows(record: Estimate | Claim, table: str) -> list[dict[str, Any]]:
             )
         else:
             status = C.OK
-            bounds = " within 0-100%" if record.unit == "percent" else ""
-            bounds = " with positive bounds" if record.unit == "ratio" else bounds
+            bounds = " within 0-100%" if record.unit == V.PERCENT else ""
+            bounds = " with positive bounds" if record.unit == V.RATIO else bounds
             message = f"The {kind} of {record_id} ({printed}) is in order{bounds}"
         rows.append(
             {
@@ -81,7 +85,7 @@ def _rows(record: Estimate | Claim, table: str) -> list[dict[str, Any]]:
                 C.UNIT: record.unit,
                 **(
                     {C.VALUE: low, C.VALUE_HIGH: high}
-                    if kind == "range"
+                    if kind == RANGE
                     else {C.CI_LOW: low, C.CI_HIGH: high}
                 ),
             }
@@ -113,10 +117,24 @@ def check_ranges(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) ->
     ['ok']
     """
     rounding = check_rounding(rounding)
-    db = resolve(db)
+    return to_frame(NAME, range_findings(db, rounding), rounding)
+
+
+def range_findings(
+    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
+) -> tuple[Finding, ...]:
+    """One finding per printed range or CI of the estimates, then of the claims.
+
+    Examples
+    --------
+    >>> {f.status for f in range_findings()}
+    {'ok'}
+    """
+    rounding = check_rounding(rounding)
+    db = dataset_or_default(db)
     rows: list[dict[str, Any]] = []
     for e in db.estimates.values():
         rows += _rows(e, "estimates")
     for c in db.claims.values():
         rows += _rows(c, "claims")
-    return frame(NAME, rows, rounding)
+    return tuple(finding(NAME, rounding, row) for row in rows)

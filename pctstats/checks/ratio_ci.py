@@ -43,74 +43,25 @@ import math
 from typing import Any, Final
 
 import pandas as pd
-from scipy.stats import norm
 
-from pctstats.checks import columns as C
-from pctstats.checks._common import Span, fmt_float, frame, label, overlap, resolve, span
+from pctstats.checks.findings import Finding, finding, to_frame
+from pctstats.core import names as C
+from pctstats.core import vocab as V
+from pctstats.core.phrases import fmt_float, label
 from pctstats.core.reported import to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
-from pctstats.data.dataset import Dataset
+from pctstats.data.dataset import Dataset, dataset_or_default
 from pctstats.data.records import Estimate
+from pctstats.stats.wald import centred, inside, log_se_from_ci, printed_level
+
+__all__ = [
+    "METAFOR_TOLERANCE", "NAME", "centred", "check_ratio_ci", "inside", "ratio_ci_findings",
+]
 
 NAME: Final = "ratio_ci"
 #: metafor's default tolerance (``cifac``): an estimate off the log-scale midpoint by more than this
 #: share of the CI's log width is flagged by ``conv.wald(check=TRUE)``.
 METAFOR_TOLERANCE: Final = 0.1
-
-
-def _square(s: Span) -> Span:
-    return Span(s.low * s.low, s.high * s.high, s.low_inclusive, s.high_inclusive)
-
-
-def _product(a: Span, b: Span) -> Span:
-    return Span(
-        a.low * b.low,
-        a.high * b.high,
-        a.low_inclusive and b.low_inclusive,
-        a.high_inclusive and b.high_inclusive,
-    )
-
-
-def centred(estimate: str, lower: str, upper: str, rounding: str = DEFAULT_ROUNDING) -> bool:
-    """Tell whether a printed ratio can be the geometric mean of its printed CI limits.
-
-    Parameters
-    ----------
-    estimate, lower, upper
-        The ratio and its CI limits as printed, e.g. ``"2.53"``, ``"2.17"``, ``"2.81"``.
-    rounding
-        The rounding mode assumed for all three.
-
-    Returns
-    -------
-    bool
-        True when some true values inside the three rounding intervals satisfy
-        ``log(est) = (log(lower) + log(upper)) / 2``.
-
-    References
-    ----------
-    metafor ``conv.wald(check=TRUE)``:
-    https://search.r-project.org/CRAN/refmans/metafor/html/conv.wald.html
-
-    Examples
-    --------
-    >>> centred("4.5", "4.13", "4.87"), centred("2.53", "2.17", "2.81")
-    (True, False)
-    """
-    est, lo, hi = (span(v, rounding) for v in (estimate, lower, upper))
-    return overlap(_square(est), _product(lo, hi))
-
-
-def inside(estimate: str, lower: str, upper: str, rounding: str = DEFAULT_ROUNDING) -> bool:
-    """Tell whether a printed ratio can lie within its printed CI (under ``rounding``).
-
-    Examples
-    --------
-    >>> inside("1.3", "1.02", "1.34"), inside("1.5", "1.02", "1.34")
-    (True, False)
-    """
-    est, lo, hi = (span(v, rounding) for v in (estimate, lower, upper))
-    return overlap(est, Span(lo.low, hi.high, lo.low_inclusive, hi.high_inclusive))
 
 
 def check_ratio_ci(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> pd.DataFrame:
@@ -147,10 +98,25 @@ def check_ratio_ci(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) 
     (True, 'ok')
     """
     rounding = check_rounding(rounding)
-    db = resolve(db)
+    return to_frame(NAME, ratio_ci_findings(db, rounding), rounding)
+
+
+def ratio_ci_findings(
+    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
+) -> tuple[Finding, ...]:
+    """One finding per ratio estimate (see :func:`check_ratio_ci`).
+
+    Examples
+    --------
+    >>> found = {f.record_id: f for f in ratio_ci_findings()}
+    >>> found["burri_spector2011-or-recent-satisfaction"].status
+    'ok'
+    """
+    rounding = check_rounding(rounding)
+    db = dataset_or_default(db)
     rows: list[dict[str, Any]] = []
     for e in db.estimates.values():
-        if e.unit != "ratio":
+        if e.unit != V.RATIO:
             continue
         row: dict[str, Any] = {
             C.RECORD_ID: e.estimate_id,
@@ -168,7 +134,7 @@ def check_ratio_ci(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) 
             rows.append(row)
             continue
         rows.append(_check_one(db, e, row, rounding))
-    return frame(NAME, rows, rounding)
+    return tuple(finding(NAME, rounding, row) for row in rows)
 
 
 def _check_one(db: Dataset, e: Estimate, row: dict[str, Any], rounding: str) -> dict[str, Any]:
@@ -182,8 +148,7 @@ def _check_one(db: Dataset, e: Estimate, row: dict[str, Any], rounding: str) -> 
     width = hi - lo
     offset = abs((hi + lo) / 2 - est) / width if width > 0 else math.nan
     asymmetry = (hi - est) / (est - lo) if est > lo else math.nan
-    level = float(to_decimal(e.ci_level) / 100) if e.ci_level else 0.95
-    log_se = width / (2 * float(norm.ppf(1 - (1 - level) / 2)))
+    log_se = log_se_from_ci(numbers[1], numbers[2], printed_level(e.ci_level))
     geometric = math.exp((hi + lo) / 2)
     row.update(
         {

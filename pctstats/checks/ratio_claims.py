@@ -36,46 +36,38 @@ from typing import Any, Final
 
 import pandas as pd
 
-from pctstats.checks import columns as C
-from pctstats.checks._common import (
-    SEX_WORDS,
-    Span,
-    entirely_above,
-    fmt_float,
-    frame,
-    label,
-    overlap,
-    resolve,
-    span,
-)
+from pctstats.checks.findings import Finding, finding, to_frame
+from pctstats.core import names as C
+from pctstats.core import vocab as V
+from pctstats.core.equivalence import covers, same
+from pctstats.core.names import HIGHER, LOWER, UNDETERMINED
+from pctstats.core.pairs import group_pairs
+from pctstats.core.phrases import fmt_float, label, words
 from pctstats.core.reported import to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
-from pctstats.data.dataset import Dataset
+from pctstats.core.spans import Span, entirely_above, overlap, span
+from pctstats.data.dataset import Dataset, dataset_or_default
 from pctstats.data.records import Claim, Estimate
 from pctstats.stats.ratios import implied_odds_ratio, implied_risk_ratio, required_prevalence
+
+__all__ = [
+    "HIGHER",
+    "LOWER",
+    "NAME",
+    "PAIR_MEASURES",
+    "UNDETERMINED",
+    "PairEvidence",
+    "check_ratio_claims",
+    "describe_pair",
+    "matching_pairs",
+    "ratio_claim_findings",
+    "ratio_fits",
+]
 
 NAME: Final = "ratio_claims"
 
 #: Claim measures this check is about.
-PAIR_MEASURES: Final = frozenset({"ratio_claim", "comparison"})
-
-HIGHER: Final = "higher"
-LOWER: Final = "lower"
-UNDETERMINED: Final = "undetermined"
-
-#: Values counted as the same for matching: timeframes, then frequencies.
-_TIMEFRAME_CLASS: Final = {"since_sexually_active": "lifetime"}
-_FREQUENCY_CLASS: Final = {"not_stated": "at_least_once"}
-#: A claim outcome -> the estimate outcomes its figures can come from.
-_OUTCOMES: Final = {"crying_after_sex": frozenset({"crying_after_sex", "pcd_symptoms"})}
-
-
-def _tf(value: str) -> str:
-    return _TIMEFRAME_CLASS.get(value, value)
-
-
-def _fq(value: str) -> str:
-    return _FREQUENCY_CLASS.get(value, value)
+PAIR_MEASURES: Final = frozenset({V.RATIO_CLAIM, V.COMPARISON})
 
 
 @dataclass(frozen=True)
@@ -127,33 +119,25 @@ class PairEvidence:
         return (self.first.estimate_id, self.reference.estimate_id)
 
 
-def _is_point_prevalence(e: Estimate) -> bool:
-    return (
-        e.measure == "prevalence"
-        and e.unit == "percent"
-        and e.value is not None
-        and e.value_high is None
-        and e.version_of is None
-    )
+def _agree(vocabulary: str, stated: str, unstated: str, a: str, b: str) -> bool:
+    """Both estimates have the claim's value, or the same as each other where it is unstated.
+
+    Values are compared with their equivalents (:func:`pctstats.core.equivalence.same`).
+    """
+    if stated == unstated:
+        return same(vocabulary, a, b)
+    return same(vocabulary, a, b) and same(vocabulary, a, stated)
 
 
 def _fits(claim: Claim, a: Estimate, b: Estimate) -> bool:
-    outcomes = _OUTCOMES.get(claim.outcome, frozenset({claim.outcome}))
-    if a.outcome not in outcomes or b.outcome != a.outcome:
+    if not covers("outcome", claim.outcome, a.outcome) or b.outcome != a.outcome:
         return False
-    if claim.timeframe == "not_stated":
-        if _tf(a.timeframe) != _tf(b.timeframe):
-            return False
-    elif not _tf(a.timeframe) == _tf(b.timeframe) == _tf(claim.timeframe):
-        return False
-    if claim.frequency == "not_stated":
-        if _fq(a.frequency) != _fq(b.frequency):
-            return False
-    elif not _fq(a.frequency) == _fq(b.frequency) == _fq(claim.frequency):
-        return False
-    if claim.context == "any":
-        return a.context == b.context
-    return a.context == b.context == claim.context
+    return (
+        _agree("timeframe", claim.timeframe, V.NOT_STATED, a.timeframe, b.timeframe)
+        and _agree("frequency", claim.frequency, V.NOT_STATED, a.frequency, b.frequency)
+        and (a.context == b.context if claim.context == V.ANY
+             else a.context == b.context == claim.context)
+    )
 
 
 def matching_pairs(
@@ -190,23 +174,16 @@ def matching_pairs(
     1.23
     """  # noqa: E501
     rounding = check_rounding(rounding)
-    db = resolve(db)
+    db = dataset_or_default(db)
     if claim.reference_sex is None:
         return []
-    pool = [
-        e
-        for e in db.estimates.values()
-        if _is_point_prevalence(e) and (source_ids is None or e.source_id in source_ids)
+    pool = [e for e in db.estimates.values() if source_ids is None or e.source_id in source_ids]
+    return [
+        _evidence(a, b, rounding)
+        for a, b in group_pairs(
+            pool, claim.sex, claim.reference_sex, lambda a, b: _fits(claim, a, b)
+        )
     ]
-    pairs = []
-    for a in pool:
-        if a.sex != claim.sex:
-            continue
-        for b in pool:
-            if b.sex != claim.reference_sex or not _fits(claim, a, b):
-                continue
-            pairs.append(_evidence(a, b, rounding))
-    return pairs
 
 
 def _evidence(a: Estimate, b: Estimate, rounding: str) -> PairEvidence:
@@ -254,8 +231,8 @@ def ratio_fits(
         return overlap(claim_span, Span(low, high))
 
     return {
-        "odds_ratio": meets(pair.odds_ratio_range),
-        "risk_ratio": meets(pair.risk_ratio_range),
+        C.ODDS_RATIO: meets(pair.odds_ratio_range),
+        C.RISK_RATIO: meets(pair.risk_ratio_range),
     }
 
 
@@ -272,8 +249,8 @@ def describe_pair(db: Dataset, pair: PairEvidence) -> str:
     a, b = pair.first, pair.reference
     sample = "from one sample" if pair.same_source else "from two different samples"
     return (
-        f"{label(db, a.source_id)}'s {a.value}% ({SEX_WORDS[a.sex]}) against "
-        f"{label(db, b.source_id)}'s {b.value}% ({SEX_WORDS[b.sex]}), {sample},"
+        f"{label(db, a.source_id)}'s {a.value}% ({words('sex', a.sex)}) against "
+        f"{label(db, b.source_id)}'s {b.value}% ({words('sex', b.sex)}), {sample},"
     )
 
 
@@ -281,10 +258,10 @@ def _ratio_row(db: Dataset, claim: Claim, pair: PairEvidence, rounding: str) -> 
     assert claim.value is not None and pair.reference.value is not None
     claimed = float(to_decimal(claim.value))
     p_ref = float(to_decimal(pair.reference.value) / 100)
-    need_or = required_prevalence(p_ref, claimed, measure="odds_ratio")
-    need_rr = required_prevalence(p_ref, claimed, measure="risk_ratio")
+    need_or = required_prevalence(p_ref, claimed, measure=C.ODDS_RATIO)
+    need_rr = required_prevalence(p_ref, claimed, measure=C.RISK_RATIO)
     fits = ratio_fits(claim.value, pair, rounding)
-    ok = fits["odds_ratio"] or fits["risk_ratio"]
+    ok = fits[C.ODDS_RATIO] or fits[C.RISK_RATIO]
     or_lo, or_hi = pair.odds_ratio_range
     rr_lo, rr_hi = pair.risk_ratio_range
     rr_need = float(need_rr.value) * 100
@@ -301,13 +278,13 @@ def _ratio_row(db: Dataset, claim: Claim, pair: PairEvidence, rounding: str) -> 
         verdict = f"consistent with the claimed {claim.value} as the {which}"
     else:
         verdict = f"neither of which is the claimed {claim.value}"
-    when = "" if claim.timeframe == "not_stated" else f" ({claim.timeframe.replace('_', ' ')})"
+    when = "" if claim.timeframe == V.NOT_STATED else f" ({claim.timeframe.replace('_', ' ')})"
     message = (
-        f"Claim {claim.claim_id} says {SEX_WORDS[claim.sex]} are {claim.value} times as likely as "
-        f"{SEX_WORDS[claim.reference_sex or 'all']}{when}; {describe_pair(db, pair)} imply "
+        f"Claim {claim.claim_id} says {words('sex', claim.sex)} are {claim.value} times as likely "
+        f"as {words('sex', claim.reference_sex or V.ALL)}{when}; {describe_pair(db, pair)} imply "
         f"{implied}, {verdict}; read as an odds ratio, {claim.value} at "
         f"{pair.reference.value}% would need {fmt_float(float(need_or.value) * 100, 1)}% of "
-        f"{SEX_WORDS[claim.sex]}, and read as a risk ratio, {rr_text}."
+        f"{words('sex', claim.sex)}, and read as a risk ratio, {rr_text}."
     )
     return {
         C.STATUS: C.OK if ok else C.FAIL,
@@ -338,8 +315,8 @@ def _comparison_row(db: Dataset, claim: Claim, pair: PairEvidence) -> dict[str, 
     when = ", ".join(
         w
         for w in (
-            a.timeframe.replace("_", " ") if a.timeframe != "not_stated" else "",
-            a.context.replace("_", " ") if a.context != "any" else "",
+            a.timeframe.replace("_", " ") if a.timeframe != V.NOT_STATED else "",
+            a.context.replace("_", " ") if a.context != V.ANY else "",
         )
         if w
     )
@@ -391,14 +368,28 @@ def check_ratio_claims(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDI
     66.6
     """
     rounding = check_rounding(rounding)
-    db = resolve(db)
+    return to_frame(NAME, ratio_claim_findings(db, rounding), rounding)
+
+
+def ratio_claim_findings(
+    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
+) -> tuple[Finding, ...]:
+    """One finding per two-group claim and matching pair (see :func:`check_ratio_claims`).
+
+    Examples
+    --------
+    >>> [f.details["related_id"] for f in ratio_claim_findings() if f.record_id == "E"][0]
+    'schweitzer2015-lifetime;maczkowiack2019-lifetime'
+    """
+    rounding = check_rounding(rounding)
+    db = dataset_or_default(db)
     rows: list[dict[str, Any]] = []
     for claim in db.claims.values():
         if claim.measure not in PAIR_MEASURES:
             continue
         pairs = matching_pairs(claim, db, rounding)
         if claim.reference_sex is None or not pairs or (
-            claim.measure == "ratio_claim" and claim.value is None
+            claim.measure == V.RATIO_CLAIM and claim.value is None
         ):
             why = (
                 "it names no reference group"
@@ -422,9 +413,9 @@ def check_ratio_claims(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDI
                 C.REFERENCE_VALUE: pair.reference.value,
                 C.SAME_SOURCE: pair.same_source,
             }
-            if claim.measure == "ratio_claim":
+            if claim.measure == V.RATIO_CLAIM:
                 row.update(_ratio_row(db, claim, pair, rounding))
             else:
                 row.update(_comparison_row(db, claim, pair))
             rows.append(row)
-    return frame(NAME, rows, rounding)
+    return tuple(finding(NAME, rounding, row) for row in rows)

@@ -210,6 +210,17 @@ def default_dataset() -> Dataset:
     return load()
 
 
+def dataset_or_default(db: Dataset | None) -> Dataset:
+    """``db``, or the shipped record set when ``db`` is None (what every ``db=None`` means).
+
+    Examples
+    --------
+    >>> dataset_or_default(None) is default_dataset()
+    True
+    """
+    return default_dataset() if db is None else db
+
+
 def _resolve(path: str | Path | None) -> Path:
     if path is None:
         return data_dir()

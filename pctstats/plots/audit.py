@@ -22,10 +22,14 @@ from pctstats.audit import (
     UNSUPPORTED,
     VERDICTS,
     WRONG_NUMBER,
-    audit_claims,
-    dimension_mismatches,
+    Mismatch,
+    claim_verdicts,
+    verdict_frame,
 )
+from pctstats.core import names as C
+from pctstats.core import vocab as V
 from pctstats.core.reported import to_decimal
+from pctstats.core.rounding import DEFAULT_ROUNDING
 from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.data.records import Claim, Estimate
 from pctstats.plots.prevalence import method_name
@@ -97,18 +101,18 @@ class AuditRow:
         return self.claim.unit == "percent" and self.claim.value is not None
 
 
-def _short(dimension: str, phrase: str | None) -> str:
+def _short(m: Mismatch) -> str:
     """A compact phrase for one mismatch: ``"timeframe: lifetime vs no period named"``."""
-    name = dimension.replace("_", " ")
-    if dimension == "across_samples":
+    name = m.dimension.replace("_", " ")
+    if m.dimension == C.ACROSS_SAMPLES:
         return "two different samples"
-    if dimension == "strength":
+    if m.dimension == C.STRENGTH:
         return "strength of association not reported"
-    if phrase is None:
-        return name
-    if dimension == "population" and ": " in phrase:
-        return f"population: {phrase.split(': ', 1)[1]}"
-    return f"{name}: {phrase.replace(' against ', ' vs ')}"
+    if m.dimension == C.POPULATION:
+        return f"population: {m.note}"
+    if m.claimed or m.found:
+        return f"{name}: {m.claimed} vs {m.found}"
+    return f"{name}: {m.note}" if m.note else name
 
 
 def _precision(claim: Claim, estimate: Estimate) -> str:
@@ -198,37 +202,36 @@ def claim_audit(db: Dataset | None = None, *, method: str = DEFAULT_METHOD,
     ('A', 'distorted', ('timeframe: lifetime vs no period named', 'frequency: at least once vs on a regular basis'))
     """  # noqa: E501
     db = db or default_dataset()
-    audit = audit_claims(db)
-    intervals = prevalence_table(db, method=method, level=level).set_index("estimate_id")
+    verdicts = claim_verdicts(db, DEFAULT_ROUNDING)
+    intervals = prevalence_table(db, method=method, level=level).set_index(C.ESTIMATE_ID)
     rows = []
-    for _, a in audit.iterrows():
-        claim = db.claims[a["claim_id"]]
-        ids = [i for i in str(a["matched_estimate_id"] or "").split(";") if i and i != "nan"]
+    for v in verdicts:
+        claim = db.claims[v.claim_id]
+        ids = v.matched_estimate_ids
         matched = tuple(db.estimates[i] for i in ids)
         cis = tuple(
-            (float(intervals.loc[i, "low"]), float(intervals.loc[i, "high"]))
+            (float(intervals.loc[i, C.LOW]), float(intervals.loc[i, C.HIGH]))
             if i in intervals.index else (float("nan"), float("nan"))
             for i in ids
         )
-        phrases = dimension_mismatches(db, claim, matched[0]) if matched else {}
         differences = []
-        for dimension in a["mismatches"]:
-            if dimension == "precision" and matched:
+        for m in v.mismatches:
+            if m.dimension == C.PRECISION and matched:
                 differences.append(_precision(claim, matched[0]))
-            elif dimension == "value" and claim.measure == "ratio_claim":
+            elif m.dimension == C.VALUE and claim.measure == V.RATIO_CLAIM:
                 differences.append(f"number: no pair implies {claim.value}")
             else:
-                differences.append(_short(dimension, phrases.get(dimension)))
+                differences.append(_short(m))
         detail = ""
-        if claim.measure == "ratio_claim" and len(matched) == 2:
+        if claim.measure == V.RATIO_CLAIM and len(matched) == 2:
             p1, p2 = (float(to_decimal(e.value or "nan")) / 100 for e in matched)
             detail = (f"claimed ratio {claim.value}; these two imply OR "
                       f"{float(implied_odds_ratio(p1, p2)):.2f}, RR "
                       f"{float(implied_risk_ratio(p1, p2)):.2f}")
         elif claim.value is None:
             detail = f"no number: \u201c{claim.value_text}\u201d"
-        rows.append(AuditRow(claim, str(a["verdict"]), matched, cis, tuple(differences), detail))
-    return ClaimAudit(tuple(rows), audit, method, level)
+        rows.append(AuditRow(claim, v.verdict, matched, cis, tuple(differences), detail))
+    return ClaimAudit(tuple(rows), verdict_frame(verdicts, DEFAULT_ROUNDING), method, level)
 
 
 def _bar_or_point(ax: Any, low: float, high: float | None, y: float, **kw: Any) -> None:

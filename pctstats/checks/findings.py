@@ -1,0 +1,127 @@
+"""A check's result: one frozen :class:`Finding` per record checked, and its frame.
+
+Every check builds a tuple of findings; :func:`to_frame` turns them into the tidy frame
+``check_all`` and the command line show, core columns first
+(:data:`pctstats.core.names.CORE_COLUMNS`) and the numbers behind each finding after them, in the
+order the check names them.
+
+Examples
+--------
+>>> f = Finding("demo", "x", "ok", "Fine.", "up_or_down", {"value": "5"})
+>>> to_frame("demo", [f], "up_or_down")
+  check record_id status message    rounding value
+0  demo         x     ok   Fine.  up_or_down     5
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import pandas as pd
+
+from pctstats.core.names import CHECK, CORE_COLUMNS, MESSAGE, RECORD_ID, ROUNDING, STATUS
+from pctstats.core.rounding import check_rounding
+
+__all__ = ["Finding", "finding", "to_frame"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding of a check about one record.
+
+    Attributes
+    ----------
+    check
+        The check's registered name.
+    record_id
+        The record the finding is about.
+    status
+        One of :data:`pctstats.core.names.STATUSES`.
+    message
+        One sentence with the numbers in it.
+    rounding
+        The rounding mode assumed.
+    details
+        The numbers behind the finding, by column name (:mod:`pctstats.core.names`), in order.
+
+    Examples
+    --------
+    >>> f = Finding("grim", "x", "fail", "No count fits.", "up_or_down", {"n": 230})
+    >>> f.details["n"], f.row()["status"]
+    (230, 'fail')
+    """
+
+    check: str
+    record_id: str
+    status: str
+    message: str
+    rounding: str
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "details", MappingProxyType(dict(self.details)))
+
+    def row(self) -> dict[str, Any]:
+        """The finding as one row of its frame: core columns, then the details.
+
+        Examples
+        --------
+        >>> list(Finding("demo", "x", "ok", "Fine.", "even").row())
+        ['check', 'record_id', 'status', 'message', 'rounding']
+        """
+        return {
+            CHECK: self.check,
+            RECORD_ID: self.record_id,
+            STATUS: self.status,
+            MESSAGE: self.message,
+            ROUNDING: self.rounding,
+            **self.details,
+        }
+
+
+def finding(check: str, rounding: str, row: Mapping[str, Any]) -> Finding:
+    """A :class:`Finding` from one row holding ``record_id``, ``status``, ``message`` and details.
+
+    Examples
+    --------
+    >>> finding("demo", "even", {"record_id": "x", "status": "ok", "message": "Fine.", "n": 3})
+    Finding(check='demo', record_id='x', status='ok', message='Fine.', rounding='even', details=mappingproxy({'n': 3}))
+    """  # noqa: E501
+    details = {k: v for k, v in row.items() if k not in CORE_COLUMNS}
+    return Finding(check, row[RECORD_ID], row[STATUS], row[MESSAGE], rounding, details)
+
+
+def to_frame(check: str, findings: Iterable[Finding], rounding: str) -> pd.DataFrame:
+    """Assemble a check's findings into its tidy frame, core columns first.
+
+    Parameters
+    ----------
+    check
+        The check's registered name.
+    findings
+        The check's findings, in order.
+    rounding
+        The rounding mode assumed; stored in ``df.attrs`` (each row holds its own).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per finding; ``df.attrs`` holds ``rounding`` and ``check``.
+
+    Examples
+    --------
+    >>> to_frame("demo", [], "up_or_down").columns.tolist()
+    ['check', 'record_id', 'status', 'message', 'rounding']
+    """
+    rounding = check_rounding(rounding)
+    out = pd.DataFrame.from_records([f.row() for f in findings])
+    if out.empty:
+        out = pd.DataFrame(columns=list(CORE_COLUMNS))
+    rest = [c for c in out.columns if c not in CORE_COLUMNS]
+    out = out[[*CORE_COLUMNS, *rest]]
+    out.attrs["rounding"] = rounding
+    out.attrs["check"] = check
+    return out
