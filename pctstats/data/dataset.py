@@ -25,7 +25,7 @@ from pctstats.data import validation as rules
 from pctstats.data.records import RECORD_TYPES, Article, Claim, Estimate, Source
 from pctstats.data.schema import FieldSpec, iter_fields, parse_field
 
-__all__ = ["REPORTED_COLUMNS", "TABLES", "Dataset", "default_dataset", "load"]
+__all__ = ["REPORTED_COLUMNS", "TABLES", "Dataset", "dataset_or_default", "default_dataset", "load"]
 
 TABLES = ("sources", "estimates", "articles", "claims")
 #: Reported-value columns that get a parsed float column beside them in :meth:`Dataset.frame`.
