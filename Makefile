@@ -23,9 +23,9 @@ CHECK_PYTHON = import sys; want = tuple(int(p) for p in "$(MIN_PYTHON)".split(".
 help:
 	@echo "pctstats — make TARGET (each target sets up .venv with the pinned versions first):"
 	@echo "  figures  execute the notebooks and rebuild figures/ (figures, numbers.tex/json)"
-	@echo "  test     ruff and the whole test suite (doctests and the README included)"
+	@echo "  test     ruff, the import layers contract and the whole test suite (doctests, README)"
 	@echo "  bench    run the benchmarks"
-	@echo "  lint     ruff only"
+	@echo "  lint     ruff and the import layers contract only"
 	@echo "  venv     only set up .venv (Python $(MIN_PYTHON)+; PYTHON=... picks the interpreter)"
 	@echo "  clean    remove .venv and build caches"
 
@@ -51,6 +51,7 @@ venv: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m ruff check pctstats tests benchmarks
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 figures: $(STAMP)
@@ -61,6 +62,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check pctstats tests benchmarks
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis .ruff_cache
