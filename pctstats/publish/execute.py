@@ -209,6 +209,7 @@ def run_notebooks(paths: Sequence[Path], staging: Path, *, jobs: int, timeout: i
     """
     total = len(paths)
     outcomes: dict[Path, NotebookRun | BaseException] = {}
+    interrupted = False
 
     def finished(position: int, path: Path, future: Future[NotebookRun]) -> None:
         if future.cancelled():
@@ -216,6 +217,8 @@ def run_notebooks(paths: Sequence[Path], staging: Path, *, jobs: int, timeout: i
         error = future.exception()
         if error is not None:
             outcomes[path] = error
+            if interrupted:  # the build says so, once
+                return
             report(f"[{position}/{total}] {path.name:<34} FAILED")
             return
         run = outcomes[path] = future.result()
@@ -231,7 +234,9 @@ def run_notebooks(paths: Sequence[Path], staging: Path, *, jobs: int, timeout: i
             future.add_done_callback(lambda f, i=position, p=path: finished(i, p, f))
         executor.shutdown(wait=True)
     except KeyboardInterrupt:
-        # Ctrl-C reached the workers too: each shuts its kernel down and returns
+        interrupted = True
+        # Ctrl-C in a terminal reaches the whole process group, the workers too: each shuts its
+        # kernel down (the clean-up of setup_kernel) and returns; queued notebooks never start
         executor.shutdown(wait=True, cancel_futures=True)
         raise
     failures = [outcomes[p] for p in paths if isinstance(outcomes.get(p), BaseException)]
