@@ -50,6 +50,43 @@ from pctstats.stats.results import (
 )
 from pctstats.stats.wald import centred, log_se_from_ci, printed_level, z_value
 
+__all__ = [
+    "BASIS",
+    "COL_BASIS",
+    "COL_CONTEXT",
+    "COL_ESTIMATE_ID",
+    "COL_ESTIMATE_MAX",
+    "COL_ESTIMATE_MIN",
+    "COL_FREQUENCY",
+    "COL_GROUP",
+    "COL_I2",
+    "COL_K_MAX",
+    "COL_K_MIN",
+    "COL_K_USED",
+    "COL_LABEL",
+    "COL_OUTCOME",
+    "COL_PI_HIGH",
+    "COL_PI_LOW",
+    "COL_Q",
+    "COL_Q_DF",
+    "COL_Q_PVALUE",
+    "COL_SEX",
+    "COL_SOURCE_ID",
+    "COL_STUDIES",
+    "COL_TAU2",
+    "COL_TIMEFRAME",
+    "COL_VALUE",
+    "COL_VALUE_HIGH",
+    "COL_VERSION_OF",
+    "COL_WEIGHTED",
+    "DESIGN_CAVEAT",
+    "NOT_RECONSTRUCTIBLE",
+    "LifetimePooling",
+    "pooled_lifetime",
+    "prevalence_table",
+    "ratio_table"
+]
+
 #: How the interval of a row of :func:`prevalence_table` was obtained.
 BASIS: Final = MappingProxyType(
     {

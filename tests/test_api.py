@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ast
+import contextlib
+import importlib
 import subprocess
 import sys
 import types
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +32,59 @@ def test_import_does_not_load_heavy_libraries():
             "'pandas') if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.strip() == "[]"
+
+
+PACKAGE = Path(pctstats.__file__).parent
+MODULE_FILES = sorted(PACKAGE.rglob("*.py"))
+
+
+def bound_names(tree: ast.Module) -> tuple[set[str], set[str]]:
+    """The names a module binds at top level, and those of them it defines (def, class)."""
+    bound: set[str] = set()
+    defined: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            bound.add(node.name)
+            defined.add(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            bound.update(t.id for t in targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return bound, defined
+
+
+def declared_all(path: Path, tree: ast.Module) -> list[str] | None:
+    """The module's ``__all__``: read from the source when it is a literal list, else (computed
+    or re-exported) from the imported module; ``None`` when the module binds no ``__all__``."""
+    for node in tree.body:
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+                with contextlib.suppress(ValueError):
+                    return list(ast.literal_eval(node.value))
+                break
+        elif isinstance(node, ast.ImportFrom) and any(a.name == "__all__" for a in node.names):
+            break
+    else:
+        return None
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+    return list(importlib.import_module(name).__all__)
+
+
+@pytest.mark.parametrize("path", MODULE_FILES, ids=lambda p: str(p.relative_to(PACKAGE.parent)))
+def test_every_module_declares_all_of_its_public_names(path):
+    """``__all__`` in every module: each public function and class it defines, and nothing it
+    does not bind (read from the source, so __main__ is checked without running it)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = declared_all(path, tree)
+    assert names is not None, f"{path.name}: no __all__"
+    bound, defined = bound_names(tree)
+    public = {name for name in defined if not name.startswith("_")}
+    assert sorted(public - set(names)) == [], f"{path.name}: public but not in __all__"
+    if "*" not in bound and path != PACKAGE / "__init__.py":  # the package's exports are lazy
+        assert sorted(set(names) - bound) == [], f"{path.name}: in __all__ but not defined"
 
 
 def test_dir_lists_only_public_names():

@@ -1,7 +1,7 @@
 """Figures of pctstats: one module per figure family, all drawn in one house style.
 
 The notebooks in ``notebooks/`` only call these functions and hand the figures to
-:func:`pctstats.build.save_figure`; every statistic comes from the analysis modules
+:func:`pctstats.publish.declare.save_figure`; every statistic comes from the analysis modules
 (:mod:`pctstats.stats.grim_consistency`, :mod:`pctstats.stats.intervals`, ...), never from here.
 
 Modules
@@ -22,3 +22,5 @@ audit
 
 Importing :mod:`pctstats.plots` is cheap; matplotlib is imported by the modules that draw.
 """
+
+__all__: list[str] = []

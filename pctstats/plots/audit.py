@@ -46,6 +46,16 @@ from pctstats.plots.tables import printed_value
 from pctstats.stats.intervals import DEFAULT_LEVEL, DEFAULT_METHOD
 from pctstats.stats.ratios import implied_odds_ratio, implied_risk_ratio
 
+__all__ = [
+    "DIFFERENCE_WIDTH",
+    "VERDICT_COLORS",
+    "AuditRow",
+    "ClaimAudit",
+    "caption",
+    "claim_audit",
+    "plot_claim_audit"
+]
+
 #: Colour of each verdict (Okabe–Ito); the verdict is also written out beside each row.
 VERDICT_COLORS: Final = {
     ACCURATE: OKABE_ITO["bluish_green"],

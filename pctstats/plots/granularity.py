@@ -25,6 +25,20 @@ from pctstats.plots.style import GREY, OKABE_ITO, add_note, percent_label, style
 from pctstats.plots.tables import source_label
 from pctstats.stats.grim_consistency import grim_array, grim_counts, grim_denominators, grim_map
 
+__all__ = [
+    "CONSISTENT_COLOR",
+    "FIT_COLOR",
+    "INCONSISTENT_COLOR",
+    "N_WINDOW",
+    "WINDOW",
+    "Granularity",
+    "ValueGranularity",
+    "caption",
+    "compress_runs",
+    "granularity",
+    "plot_granularity"
+]
+
 #: Printed values shown on each side of a reported value (in units of its last digit).
 WINDOW: Final = 5
 #: Sample sizes shown on each side of the reported N.

@@ -28,6 +28,22 @@ from pctstats.plots.tables import source_label
 from pctstats.stats.intervals import DEFAULT_LEVEL, DEFAULT_METHOD, PREVALENCE_METHODS
 from pctstats.stats.pooling import POOLING_METHODS, PREDICTION_METHODS
 
+__all__ = [
+    "FOUR_WEEKS",
+    "LIFETIME",
+    "OUTCOMES",
+    "Forest",
+    "ForestRow",
+    "TimeframePair",
+    "forest_caption",
+    "forest_data",
+    "method_name",
+    "plot_forest",
+    "plot_timeframes",
+    "timeframe_caption",
+    "timeframe_pairs"
+]
+
 #: Time frames read as "lifetime" (a source's "since sexually active" is one).
 LIFETIME: Final = ("lifetime", "since_sexually_active")
 FOUR_WEEKS: Final = "past_4_weeks"

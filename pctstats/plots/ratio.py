@@ -38,6 +38,19 @@ from pctstats.stats.ratios import (
     required_prevalence,
 )
 
+__all__ = [
+    "CONTEXT_COLOR",
+    "CURVE_POINTS",
+    "OR_STYLE",
+    "PAIR_COLOR",
+    "RR_STYLE",
+    "Pair",
+    "RatioClaim",
+    "caption",
+    "plot_ratio_claim",
+    "ratio_claim"
+]
+
 #: Men's prevalences (0–1) at which the curves are evaluated.
 CURVE_POINTS: Final = 501
 OR_STYLE: Final = {"color": OKABE_ITO["blue"], "linestyle": "-", "lw": 1.8}

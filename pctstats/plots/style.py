@@ -23,6 +23,24 @@ from typing import Any, Final, ParamSpec, TypeVar
 
 from cycler import cycler
 
+__all__ = [
+    "FONT",
+    "FULL_WIDTH",
+    "GREY",
+    "LIGHT_GREY",
+    "OKABE_ITO",
+    "RC",
+    "SEX_STYLES",
+    "SVG_HASHSALT",
+    "P",
+    "R",
+    "add_note",
+    "percent_label",
+    "style_context",
+    "styled",
+    "wrap"
+]
+
 #: The Okabe–Ito palette (Okabe & Ito 2008), by name.
 OKABE_ITO: Final = MappingProxyType(
     {

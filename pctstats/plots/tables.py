@@ -10,6 +10,11 @@ import pandas as pd
 from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.data.records import Claim, Estimate, Source
 
+__all__ = [
+    "claim_words_table", "claims_table", "counts_of", "estimates_table", "first_author",
+    "macro_stem", "printed_ci", "printed_value", "source_label", "sources_table"
+]
+
 _UNIT_SUFFIX = {"percent": "%", "ratio": "", "none": ""}
 
 
