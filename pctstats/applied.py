@@ -22,9 +22,12 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from pctstats.core import names as C
+from pctstats.core import vocab as V
 from pctstats.core.arguments import check_level, check_method
+from pctstats.core.equivalence import canonical
 from pctstats.core.reported import to_decimal
-from pctstats.data.dataset import Dataset, default_dataset
+from pctstats.data.dataset import Dataset, dataset_or_default
 from pctstats.data.records import Estimate
 from pctstats.stats.grim_consistency import grim_counts
 from pctstats.stats.intervals import (
@@ -36,49 +39,11 @@ from pctstats.stats.intervals import (
 )
 from pctstats.stats.pooling import POOLING_METHODS, PooledPrevalence, pool_prevalence
 from pctstats.stats.ratios import ComparisonResult, compare_prevalences
-from pctstats.stats.results import (
-    COL_ESTIMATE,
-    COL_HIGH,
-    COL_K,
-    COL_LEVEL,
-    COL_LOW,
-    COL_MEASURE,
-    COL_METHOD,
-    COL_N,
-    COL_NOTE,
-    Interval,
-)
+from pctstats.stats.results import Interval
 from pctstats.stats.wald import centred, log_se_from_ci, printed_level, z_value
 
 __all__ = [
     "BASIS",
-    "COL_BASIS",
-    "COL_CONTEXT",
-    "COL_ESTIMATE_ID",
-    "COL_ESTIMATE_MAX",
-    "COL_ESTIMATE_MIN",
-    "COL_FREQUENCY",
-    "COL_GROUP",
-    "COL_I2",
-    "COL_K_MAX",
-    "COL_K_MIN",
-    "COL_K_USED",
-    "COL_LABEL",
-    "COL_OUTCOME",
-    "COL_PI_HIGH",
-    "COL_PI_LOW",
-    "COL_Q",
-    "COL_Q_DF",
-    "COL_Q_PVALUE",
-    "COL_SEX",
-    "COL_SOURCE_ID",
-    "COL_STUDIES",
-    "COL_TAU2",
-    "COL_TIMEFRAME",
-    "COL_VALUE",
-    "COL_VALUE_HIGH",
-    "COL_VERSION_OF",
-    "COL_WEIGHTED",
     "DESIGN_CAVEAT",
     "NOT_RECONSTRUCTIBLE",
     "LifetimePooling",
@@ -90,12 +55,12 @@ __all__ = [
 #: How the interval of a row of :func:`prevalence_table` was obtained.
 BASIS: Final = MappingProxyType(
     {
-        "printed_count": "the count k is printed: the binomial interval of k / n",
-        "grim": "the count is not printed: the envelope of the intervals of every count that "
+        C.PRINTED_COUNT: "the count k is printed: the binomial interval of k / n",
+        C.GRIM: "the count is not printed: the envelope of the intervals of every count that "
         "prints as the reported percentage (GRIM)",
-        "reported_ci": "survey-weighted: the confidence interval the paper reports, kept as is",
-        "not_consistent": "no count out of n prints as the reported percentage: no interval",
-        "no_n": "no sample size is known: no interval",
+        C.REPORTED_CI: "survey-weighted: the confidence interval the paper reports, kept as is",
+        C.NOT_CONSISTENT: "no count out of n prints as the reported percentage: no interval",
+        C.NO_N: "no sample size is known: no interval",
     }
 )
 
@@ -106,39 +71,8 @@ DESIGN_CAVEAT: Final = (
     "confounds sex with study, so the ratios describe these samples, not a sex difference."
 )
 
-COL_ESTIMATE_ID: Final = "estimate_id"
-COL_SOURCE_ID: Final = "source_id"
-COL_LABEL: Final = "label"
-COL_SEX: Final = "sex"
-COL_TIMEFRAME: Final = "timeframe"
-COL_FREQUENCY: Final = "frequency"
-COL_CONTEXT: Final = "context"
-COL_OUTCOME: Final = "outcome"
-COL_VALUE: Final = "value"
-COL_VALUE_HIGH: Final = "value_high"
-COL_K_MIN: Final = "k_min"
-COL_K_MAX: Final = "k_max"
-COL_BASIS: Final = "basis"
-COL_WEIGHTED: Final = "weighted"
-COL_VERSION_OF: Final = "version_of"
-COL_GROUP: Final = "group"
-COL_STUDIES: Final = "studies"
-COL_K_USED: Final = "k_used"
-COL_PI_LOW: Final = "pi_low"
-COL_PI_HIGH: Final = "pi_high"
-COL_TAU2: Final = "tau2"
-COL_I2: Final = "i2"
-COL_Q: Final = "q"
-COL_Q_DF: Final = "q_df"
-COL_Q_PVALUE: Final = "q_pvalue"
-COL_ESTIMATE_MIN: Final = "estimate_min"
-COL_ESTIMATE_MAX: Final = "estimate_max"
 
-_PREVALENCE_MEASURES: Final = ("prevalence", "prevalence_range")
-
-
-def _resolve(db: Dataset | None) -> Dataset:
-    return default_dataset() if db is None else db
+_PREVALENCE_MEASURES: Final = (V.PREVALENCE, V.PREVALENCE_RANGE)
 
 
 def _range_counts(e: Estimate, n: int) -> tuple[list[int], list[int]]:
@@ -149,58 +83,58 @@ def _range_counts(e: Estimate, n: int) -> tuple[list[int], list[int]]:
 
 def _prevalence_row(e: Estimate, label: str, method: str, level: float) -> dict[str, object]:
     row: dict[str, object] = {
-        COL_ESTIMATE_ID: e.estimate_id,
-        COL_SOURCE_ID: e.source_id,
-        COL_LABEL: label,
-        COL_SEX: e.sex,
-        COL_OUTCOME: e.outcome,
-        COL_TIMEFRAME: e.timeframe,
-        COL_FREQUENCY: e.frequency,
-        COL_CONTEXT: e.context,
-        COL_N: e.n,
-        COL_VALUE: e.value,
-        COL_VALUE_HIGH: e.value_high,
-        COL_ESTIMATE: float(to_decimal(e.value) / 100) if e.value is not None else np.nan,
-        COL_K: e.k,
-        COL_K_MIN: None,
-        COL_K_MAX: None,
-        COL_BASIS: None,
-        COL_METHOD: method,
-        COL_LEVEL: level,
-        COL_LOW: np.nan,
-        COL_HIGH: np.nan,
-        COL_WEIGHTED: e.weighted,
-        COL_VERSION_OF: e.version_of,
-        COL_NOTE: "",
+        C.ESTIMATE_ID: e.estimate_id,
+        C.SOURCE_ID: e.source_id,
+        C.LABEL: label,
+        C.SEX: e.sex,
+        C.OUTCOME: e.outcome,
+        C.TIMEFRAME: e.timeframe,
+        C.FREQUENCY: e.frequency,
+        C.CONTEXT: e.context,
+        C.N: e.n,
+        C.VALUE: e.value,
+        C.VALUE_HIGH: e.value_high,
+        C.ESTIMATE: float(to_decimal(e.value) / 100) if e.value is not None else np.nan,
+        C.K: e.k,
+        C.K_MIN: None,
+        C.K_MAX: None,
+        C.BASIS: None,
+        C.METHOD: method,
+        C.LEVEL: level,
+        C.LOW: np.nan,
+        C.HIGH: np.nan,
+        C.WEIGHTED: e.weighted,
+        C.VERSION_OF: e.version_of,
+        C.NOTE: "",
     }
     if e.weighted and e.ci_low is not None and e.ci_high is not None:
         row.update(
             {
-                COL_BASIS: "reported_ci",
-                COL_METHOD: "reported (survey-weighted)",
-                COL_LEVEL: float(Decimal(e.ci_level) / 100) if e.ci_level else np.nan,
-                COL_LOW: float(to_decimal(e.ci_low) / 100),
-                COL_HIGH: float(to_decimal(e.ci_high) / 100),
-                COL_NOTE: "survey-weighted: the reported interval is kept; a binomial interval "
+                C.BASIS: C.REPORTED_CI,
+                C.METHOD: "reported (survey-weighted)",
+                C.LEVEL: float(Decimal(e.ci_level) / 100) if e.ci_level else np.nan,
+                C.LOW: float(to_decimal(e.ci_low) / 100),
+                C.HIGH: float(to_decimal(e.ci_high) / 100),
+                C.NOTE: "survey-weighted: the reported interval is kept; a binomial interval "
                 "would ignore the design",
             }
         )
         return row
     if e.n is None:
-        row.update({COL_BASIS: "no_n", COL_NOTE: "no sample size is known"})
+        row.update({C.BASIS: C.NO_N, C.NOTE: "no sample size is known"})
         return row
     if e.k is not None:
         exact = prevalence_ci(e.k, e.n, method=method, level=level)
         fits = e.value is None or e.k in grim_counts(e.value, e.n)
         row.update(
             {
-                COL_BASIS: "printed_count",
-                COL_K_MIN: e.k,
-                COL_K_MAX: e.k,
-                COL_ESTIMATE: e.k / e.n,
-                COL_LOW: exact.low,
-                COL_HIGH: exact.high,
-                COL_NOTE: "" if fits else f"the printed count {e.k} does not print as {e.value}%",
+                C.BASIS: C.PRINTED_COUNT,
+                C.K_MIN: e.k,
+                C.K_MAX: e.k,
+                C.ESTIMATE: e.k / e.n,
+                C.LOW: exact.low,
+                C.HIGH: exact.high,
+                C.NOTE: "" if fits else f"the printed count {e.k} does not print as {e.value}%",
             }
         )
         return row
@@ -211,36 +145,36 @@ def _prevalence_row(e: Estimate, label: str, method: str, level: float) -> dict[
         if lows and highs:
             row.update(
                 {
-                    COL_BASIS: "grim",
-                    COL_K_MIN: min(lows),
-                    COL_K_MAX: max(highs),
-                    COL_LOW: low_ci.ci.low,
-                    COL_HIGH: high_ci.ci.high,
-                    COL_NOTE: f"a range: from the interval of the lowest count behind "
+                    C.BASIS: C.GRIM,
+                    C.K_MIN: min(lows),
+                    C.K_MAX: max(highs),
+                    C.LOW: low_ci.ci.low,
+                    C.HIGH: high_ci.ci.high,
+                    C.NOTE: f"a range: from the interval of the lowest count behind "
                     f"{e.values[0]}% to that of the highest behind {e.values[-1]}%",
                 }
             )
         else:
             bad = low_ci if not lows else high_ci
-            row.update({COL_BASIS: "not_consistent", COL_NOTE: bad.message})
+            row.update({C.BASIS: C.NOT_CONSISTENT, C.NOTE: bad.message})
         return row
     res = reported_ci(e.value, e.n, method=method, level=level)
     if res.consistent:
         row.update(
             {
-                COL_BASIS: "grim",
-                COL_K_MIN: min(res.counts),
-                COL_K_MAX: max(res.counts),
-                COL_LOW: res.ci.low,
-                COL_HIGH: res.ci.high,
-                COL_NOTE: res.message,
+                C.BASIS: C.GRIM,
+                C.K_MIN: min(res.counts),
+                C.K_MAX: max(res.counts),
+                C.LOW: res.ci.low,
+                C.HIGH: res.ci.high,
+                C.NOTE: res.message,
             }
         )
     else:
-        row.update({COL_BASIS: "not_consistent", COL_NOTE: res.message})
+        row.update({C.BASIS: C.NOT_CONSISTENT, C.NOTE: res.message})
     if e.weighted:
-        row[COL_NOTE] = (
-            f"{row[COL_NOTE]} Survey-weighted with no reported interval: the binomial interval "
+        row[C.NOTE] = (
+            f"{row[C.NOTE]} Survey-weighted with no reported interval: the binomial interval "
             "ignores the design."
         )
     return row
@@ -294,14 +228,14 @@ def prevalence_table(
     """
     method = check_method(method, PREVALENCE_METHODS)
     level = check_level(level)
-    data = _resolve(db)
+    data = dataset_or_default(db)
     rows = [
         _prevalence_row(e, data.sources[e.source_id].label, method, level)
         for e in data.estimates.values()
-        if e.measure in _PREVALENCE_MEASURES and e.unit == "percent"
+        if e.measure in _PREVALENCE_MEASURES and e.unit == V.PERCENT
     ]
     table = pd.DataFrame(rows)
-    for column in (COL_N, COL_K, COL_K_MIN, COL_K_MAX):
+    for column in (C.N, C.K, C.K_MIN, C.K_MAX):
         table[column] = pd.array(table[column].tolist(), dtype="Int64")
     return table
 
@@ -310,13 +244,13 @@ def _lifetime_estimates(data: Dataset) -> list[Estimate]:
     return [
         e
         for e in data.estimates.values()
-        if e.measure == "prevalence"
-        and e.outcome == "pcd_symptoms"
-        and e.timeframe == "lifetime"
-        and e.frequency == "at_least_once"
-        and e.context == "any"
+        if e.measure == V.PREVALENCE
+        and e.outcome == V.PCD_SYMPTOMS
+        and canonical("timeframe", e.timeframe) == V.LIFETIME
+        and e.frequency == V.AT_LEAST_ONCE
+        and e.context == V.ANY
         and e.version_of is None
-        and e.unit == "percent"
+        and e.unit == V.PERCENT
         and e.n is not None
     ]
 
@@ -398,25 +332,25 @@ class LifetimePooling:
             lo, hi = self.sensitivity[group]
             rows.append(
                 {
-                    COL_GROUP: group,
-                    COL_MEASURE: "prevalence",
-                    COL_STUDIES: ", ".join(res.labels),
-                    COL_K_USED: "; ".join(str(int(k)) for k in res.k),
-                    COL_METHOD: f"{res.method} (logit)",
-                    COL_LEVEL: res.level,
-                    COL_ESTIMATE: res.estimate,
-                    COL_LOW: res.ci.low,
-                    COL_HIGH: res.ci.high,
-                    COL_PI_LOW: res.prediction_interval.low,
-                    COL_PI_HIGH: res.prediction_interval.high,
-                    COL_TAU2: res.tau2,
-                    COL_I2: res.i2,
-                    COL_Q: res.q,
-                    COL_Q_DF: res.q_df,
-                    COL_Q_PVALUE: res.q_pvalue,
-                    COL_ESTIMATE_MIN: lo,
-                    COL_ESTIMATE_MAX: hi,
-                    COL_NOTE: res.note,
+                    C.GROUP: group,
+                    C.MEASURE: V.PREVALENCE,
+                    C.STUDIES: ", ".join(res.labels),
+                    C.K_USED: "; ".join(str(int(k)) for k in res.k),
+                    C.METHOD: f"{res.method} (logit)",
+                    C.LEVEL: res.level,
+                    C.ESTIMATE: res.estimate,
+                    C.LOW: res.ci.low,
+                    C.HIGH: res.ci.high,
+                    C.PI_LOW: res.prediction_interval.low,
+                    C.PI_HIGH: res.prediction_interval.high,
+                    C.TAU2: res.tau2,
+                    C.I2: res.i2,
+                    C.Q: res.q,
+                    C.Q_DF: res.q_df,
+                    C.Q_PVALUE: res.q_pvalue,
+                    C.ESTIMATE_MIN: lo,
+                    C.ESTIMATE_MAX: hi,
+                    C.NOTE: res.note,
                 }
             )
         men_id = next(i for i, label in self.labels.items() if label == "S3")
@@ -425,33 +359,33 @@ class LifetimePooling:
         rows.insert(
             1,
             {
-                COL_GROUP: "men",
-                COL_MEASURE: "prevalence",
-                COL_STUDIES: "S3 (alone)",
-                COL_K_USED: str(k_used),
-                COL_METHOD: self.men.method,
-                COL_LEVEL: self.men.level,
-                COL_ESTIMATE: k_used / n_men,
-                COL_LOW: self.men.low,
-                COL_HIGH: self.men.high,
-                COL_ESTIMATE_MIN: k_min / n_men,
-                COL_ESTIMATE_MAX: k_max / n_men,
-                COL_NOTE: f"one study of men: nothing to pool; the interval covers every count "
+                C.GROUP: "men",
+                C.MEASURE: V.PREVALENCE,
+                C.STUDIES: "S3 (alone)",
+                C.K_USED: str(k_used),
+                C.METHOD: self.men.method,
+                C.LEVEL: self.men.level,
+                C.ESTIMATE: k_used / n_men,
+                C.LOW: self.men.low,
+                C.HIGH: self.men.high,
+                C.ESTIMATE_MIN: k_min / n_men,
+                C.ESTIMATE_MAX: k_max / n_men,
+                C.NOTE: f"one study of men: nothing to pool; the interval covers every count "
                 f"from {k_min} to {k_max} of {n_men}",
             },
         )
         for label, res in self.comparisons:
             rows.append(
                 {
-                    COL_GROUP: "women vs men",
-                    COL_MEASURE: res.measure,
-                    COL_STUDIES: label,
-                    COL_METHOD: res.method,
-                    COL_LEVEL: res.level,
-                    COL_ESTIMATE: res.estimate,
-                    COL_LOW: res.ci.low,
-                    COL_HIGH: res.ci.high,
-                    COL_NOTE: self.caveat,
+                    C.GROUP: "women vs men",
+                    C.MEASURE: res.measure,
+                    C.STUDIES: label,
+                    C.METHOD: res.method,
+                    C.LEVEL: res.level,
+                    C.ESTIMATE: res.estimate,
+                    C.LOW: res.ci.low,
+                    C.HIGH: res.ci.high,
+                    C.NOTE: self.caveat,
                 }
             )
         return pd.DataFrame(rows)
@@ -504,10 +438,10 @@ def pooled_lifetime(
     """
     method = check_method(method, POOLING_METHODS)
     level = check_level(level)
-    data = _resolve(db)
+    data = dataset_or_default(db)
     lifetime = _lifetime_estimates(data)
-    women = [e for e in lifetime if e.sex == "female"]
-    men = [e for e in lifetime if e.sex == "male"]
+    women = [e for e in lifetime if e.sex == V.FEMALE]
+    men = [e for e in lifetime if e.sex == V.MALE]
     if len(women) < 2 or len(men) != 1:
         raise ValueError(
             "pooled_lifetime expects at least two lifetime estimates for women and exactly one "
@@ -537,7 +471,7 @@ def pooled_lifetime(
     for w in women:
         k_w = counts[w.estimate_id][0]
         label = f"{labels[w.estimate_id]} vs {labels[man.estimate_id]}"
-        for measure in ("odds_ratio", "risk_ratio"):
+        for measure in (C.ODDS_RATIO, C.RISK_RATIO):
             comparisons.append(
                 (label, compare_prevalences(k_w, w.n, k_man, man.n, measure=measure, level=level))
             )
@@ -614,31 +548,31 @@ def ratio_table(
     False
     """
     level = check_level(level)
-    data = _resolve(db)
+    data = dataset_or_default(db)
     z = z_value(level)
     rows = []
     for e in data.estimates.values():
-        if e.unit != "ratio" or e.value is None:
+        if e.unit != V.RATIO or e.value is None:
             continue
         reasons = [key for key, flag in (("adjusted", e.adjustment), ("weighted", e.weighted),
                                          ("no_counts", e.k is None)) if flag]
         row: dict[str, object] = {
-            COL_ESTIMATE_ID: e.estimate_id, COL_LABEL: data.sources[e.source_id].label,
-            "exposure": e.exposure, "adjustment": e.adjustment, COL_VALUE: e.value,
-            "ci_low": e.ci_low, "ci_high": e.ci_high, "reconstructible": not reasons,
-            "reason": "; ".join(NOT_RECONSTRUCTIBLE[r] for r in reasons),
-            "log_se": np.nan, COL_LOW: np.nan, COL_HIGH: np.nan, "centred": pd.NA,
-            COL_METHOD: "", COL_LEVEL: level,
+            C.ESTIMATE_ID: e.estimate_id, C.LABEL: data.sources[e.source_id].label,
+            C.EXPOSURE: e.exposure, C.ADJUSTMENT: e.adjustment, C.VALUE: e.value,
+            C.CI_LOW: e.ci_low, C.CI_HIGH: e.ci_high, C.RECONSTRUCTIBLE: not reasons,
+            C.REASON: "; ".join(NOT_RECONSTRUCTIBLE[r] for r in reasons),
+            C.LOG_SE: np.nan, C.LOW: np.nan, C.HIGH: np.nan, C.CENTRED: pd.NA,
+            C.METHOD: "", C.LEVEL: level,
         }
         if e.ci_low is not None and e.ci_high is not None:
             log_se = log_se_from_ci(float(to_decimal(e.ci_low)), float(to_decimal(e.ci_high)),
                                     printed_level(e.ci_level))
             log_est = np.log(float(to_decimal(e.value)))
             row.update({
-                "log_se": log_se, COL_LOW: float(np.exp(log_est - z * log_se)),
-                COL_HIGH: float(np.exp(log_est + z * log_se)),
-                "centred": centred(e.value, e.ci_low, e.ci_high, rounding),
-                COL_METHOD: "Wald on the log scale, SE implied by the printed CI (conv.wald)",
+                C.LOG_SE: log_se, C.LOW: float(np.exp(log_est - z * log_se)),
+                C.HIGH: float(np.exp(log_est + z * log_se)),
+                C.CENTRED: centred(e.value, e.ci_low, e.ci_high, rounding),
+                C.METHOD: "Wald on the log scale, SE implied by the printed CI (conv.wald)",
             })
         rows.append(row)
     return pd.DataFrame(rows)

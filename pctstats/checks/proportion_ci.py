@@ -50,9 +50,9 @@ __all__ = [
 
 NAME: Final = "proportion_ci"
 
-NARROWER: Final = "narrower"
-CONSISTENT: Final = "consistent"
-WIDER: Final = "wider"
+NARROWER: Final = C.NARROWER
+CONSISTENT: Final = C.CONSISTENT
+WIDER: Final = C.WIDER
 
 
 def _candidate_counts(value: str, n: int, rounding: str) -> tuple[list[int], bool]:

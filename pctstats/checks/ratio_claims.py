@@ -42,7 +42,7 @@ from pctstats.core import vocab as V
 from pctstats.core.equivalence import covers, same
 from pctstats.core.names import HIGHER, LOWER, UNDETERMINED
 from pctstats.core.pairs import group_pairs
-from pctstats.core.phrases import fmt_float, label, words
+from pctstats.core.phrases import fmt_float, label, noun, words
 from pctstats.core.reported import to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
 from pctstats.core.spans import Span, entirely_above, overlap, span
@@ -278,7 +278,7 @@ def _ratio_row(db: Dataset, claim: Claim, pair: PairEvidence, rounding: str) -> 
         verdict = f"consistent with the claimed {claim.value} as the {which}"
     else:
         verdict = f"neither of which is the claimed {claim.value}"
-    when = "" if claim.timeframe == V.NOT_STATED else f" ({claim.timeframe.replace('_', ' ')})"
+    when = "" if claim.timeframe == V.NOT_STATED else f" ({noun('timeframe', claim.timeframe)})"
     message = (
         f"Claim {claim.claim_id} says {words('sex', claim.sex)} are {claim.value} times as likely "
         f"as {words('sex', claim.reference_sex or V.ALL)}{when}; {describe_pair(db, pair)} imply "
@@ -315,7 +315,7 @@ def _comparison_row(db: Dataset, claim: Claim, pair: PairEvidence) -> dict[str, 
     when = ", ".join(
         w
         for w in (
-            a.timeframe.replace("_", " ") if a.timeframe != V.NOT_STATED else "",
+            noun("timeframe", a.timeframe) if a.timeframe != V.NOT_STATED else "",
             a.context.replace("_", " ") if a.context != V.ANY else "",
         )
         if w

@@ -145,9 +145,9 @@ ALMOST: Final = "almost"
 BETWEEN: Final = "between"
 
 _SEX_TERMS: Final = {
-    FEMALE: Term("women / people assigned female at birth", "women"),
-    MALE: Term("men / people assigned male at birth", "men"),
-    ALL: Term("women and men together, or 'people' with no sex named", "people"),
+    FEMALE: Term("women / people assigned female at birth", "women", "women"),
+    MALE: Term("men / people assigned male at birth", "men", "men"),
+    ALL: Term("women and men together, or 'people' with no sex named", "people", "women and men"),
 }
 
 _TIMEFRAME_TERMS: Final = {

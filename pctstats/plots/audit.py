@@ -108,7 +108,7 @@ class AuditRow:
     @property
     def plotted(self) -> bool:
         """Whether the claim's number is a percentage the axis shows."""
-        return self.claim.unit == "percent" and self.claim.value is not None
+        return self.claim.unit == V.PERCENT and self.claim.value is not None
 
 
 def _short(m: Mismatch) -> str:
@@ -178,8 +178,8 @@ class ClaimAudit:
         return pd.DataFrame(
             [
                 {
-                    "claim_id": r.claim.claim_id,
-                    "verdict": r.verdict,
+                    C.CLAIM_ID: r.claim.claim_id,
+                    C.VERDICT: r.verdict,
                     "article says": r.claim.value_text,
                     "source": "; ".join(f"{e.estimate_id} ({printed_value(e) or 'no number'})"
                                         for e in r.matched),
@@ -295,7 +295,7 @@ def plot_claim_audit(ca: ClaimAudit, db: Dataset | None = None) -> Any:
     for r in ca.rows:
         values = [float(to_decimal(v)) for v in r.claim.values] if r.plotted else []
         for e, (lo, hi) in zip(r.matched, r.intervals, strict=True):
-            values += [float(to_decimal(v)) for v in e.values if e.unit == "percent"]
+            values += [float(to_decimal(v)) for v in e.values if e.unit == V.PERCENT]
             values += [100 * v for v in (lo, hi) if np.isfinite(v)]
         xmax = max([xmax, *values])
     xmax = 10 * np.ceil(xmax / 10 + 0.05)
@@ -308,10 +308,10 @@ def plot_claim_audit(ca: ClaimAudit, db: Dataset | None = None) -> Any:
         colour = VERDICT_COLORS[r.verdict]
         # the source value(s): black (marker by sex), with their intervals
         for k, (e, (lo, hi)) in enumerate(zip(r.matched, r.intervals, strict=True)):
-            if e.unit != "percent" or e.value is None:
+            if e.unit != V.PERCENT or e.value is None:
                 continue
             dy = 0.3 * (k - (len(r.matched) - 1) / 2) if len(r.matched) > 1 else 0.0
-            marker = SEX_STYLES.get(e.sex, SEX_STYLES["all"])["marker"]
+            marker = SEX_STYLES[e.sex]["marker"]
             if np.isfinite(lo):
                 ax.plot([100 * lo, 100 * hi], [yy + 0.22 + dy] * 2, color="black", lw=0.9,
                         zorder=3)
@@ -376,7 +376,7 @@ def plot_claim_audit(ca: ClaimAudit, db: Dataset | None = None) -> Any:
         f"with (circle: women or all, square: men), with a {100 * ca.level:g}% "
         f"{method_name(ca.method)} interval covering every count that rounds to it (GRIM), or "
         f"the interval a survey-weighted source printed (none where no count rounds to the "
-        f"printed value). Verdicts hold under rounding {ca.audit['rounding'].iloc[0]}. "
+        f"printed value). Verdicts hold under rounding {ca.audit[C.ROUNDING].iloc[0]}. "
         f"{meanings}",
         width=125,
     )
@@ -391,7 +391,7 @@ def caption(ca: ClaimAudit) -> str:
     >>> caption(claim_audit()).startswith("Every article claim")
     True
     """
-    counts = ca.audit["verdict"].value_counts()
+    counts = ca.audit[C.VERDICT].value_counts()
     summary = ", ".join(f"{counts[v]} {v.replace('_', ' ')}" for v in VERDICTS if v in counts)
     return (
         f"Every article claim ({len(ca.rows)}) beside the source value it traces to, with its "

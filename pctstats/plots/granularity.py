@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import Decimal
 from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
+from pctstats.core import vocab as V
+from pctstats.core.counts import nearest_counts
 from pctstats.core.reported import decimals_of, to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING, ROUNDING_MODES
 from pctstats.data.dataset import Dataset, default_dataset
@@ -228,7 +230,7 @@ def granularity(
         raise ValueError(f"{source_id} has no analysed N")
     by_value: dict[str, list[Any]] = {}
     for e in db.estimates_of(source_id):
-        if (e.measure == "prevalence" and e.unit == "percent" and e.n == n
+        if (e.measure == V.PREVALENCE and e.unit == V.PERCENT and e.n == n
                 and e.value is not None and e.version_of is None):
             by_value.setdefault(e.value, []).append(e)
     if not by_value:
@@ -237,9 +239,7 @@ def granularity(
     values = []
     for value, estimates in by_value.items():
         grid = _grid(value, window)
-        exact = to_decimal(value) * n / 100
-        nearest = tuple(sorted({int(exact.to_integral_value(rounding=r))
-                                for r in (ROUND_FLOOR, ROUND_CEILING)} & set(range(n + 1))))
+        nearest = nearest_counts(value, n)
         verdict = grim_map(pd.DataFrame({"value": [value], "n": [n]}), rounding=rounding)
         values.append(
             ValueGranularity(

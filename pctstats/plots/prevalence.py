@@ -15,6 +15,10 @@ import numpy as np
 import pandas as pd
 
 from pctstats.applied import LifetimePooling, pooled_lifetime, prevalence_table
+from pctstats.core import names as C
+from pctstats.core import vocab as V
+from pctstats.core.equivalence import canonical
+from pctstats.core.phrases import noun
 from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.plots.style import (
     GREY,
@@ -29,8 +33,6 @@ from pctstats.stats.intervals import DEFAULT_LEVEL, DEFAULT_METHOD, PREVALENCE_M
 from pctstats.stats.pooling import POOLING_METHODS, PREDICTION_METHODS
 
 __all__ = [
-    "FOUR_WEEKS",
-    "LIFETIME",
     "OUTCOMES",
     "Forest",
     "ForestRow",
@@ -44,11 +46,8 @@ __all__ = [
     "timeframe_pairs"
 ]
 
-#: Time frames read as "lifetime" (a source's "since sexually active" is one).
-LIFETIME: Final = ("lifetime", "since_sexually_active")
-FOUR_WEEKS: Final = "past_4_weeks"
 #: Outcomes shown in the lifetime against 4-week figure, PCD first.
-OUTCOMES: Final = ("pcd_symptoms", "any_postcoital_symptom")
+OUTCOMES: Final = (V.PCD_SYMPTOMS, V.ANY_POSTCOITAL_SYMPTOM)
 
 
 def method_name(method: str) -> str:
@@ -224,7 +223,7 @@ def forest_data(
     for label, weight in zip(women.labels, women.weights, strict=True):
         rows.append(study(label, float(weight)))
     rows.append(ForestRow(
-        label=f"Women pooled ({len(women.labels)} studies)", group="female", kind="pooled",
+        label=f"Women pooled ({len(women.labels)} studies)", group=V.FEMALE, kind="pooled",
         estimate=women.estimate, low=women.ci.low, high=women.ci.high,
         pi_low=women.prediction_interval.low, pi_high=women.prediction_interval.high,
         records=tuple(by_label[lab] for lab in women.labels),
@@ -234,7 +233,7 @@ def forest_data(
         rows.append(study(label, float("nan")))
     everyone = pooling.all
     rows.append(ForestRow(
-        label=f"All pooled ({len(everyone.labels)} studies)", group="all", kind="pooled",
+        label=f"All pooled ({len(everyone.labels)} studies)", group=V.ALL, kind="pooled",
         estimate=everyone.estimate, low=everyone.ci.low, high=everyone.ci.high,
         pi_low=everyone.prediction_interval.low, pi_high=everyone.prediction_interval.high,
         records=tuple(by_label[lab] for lab in everyone.labels),
@@ -275,14 +274,13 @@ def plot_forest(forest: Forest) -> Any:
 
     rows = forest.rows
     # y positions, top to bottom, with a gap and a heading before each group
-    headings = {"female": "Women", "male": "Men", "all": "Women and men"}
     y, ys, heads = 0.0, [], []
     current = None
     for row in rows:
         if row.group != current:
             if current is not None:
                 y += 0.5
-            heads.append((y, headings[row.group]))
+            heads.append((y, noun("sex", row.group).capitalize()))
             y += 1.0
             current = row.group
         ys.append(y)
@@ -308,7 +306,7 @@ def plot_forest(forest: Forest) -> Any:
                 ax.plot([100 * row.pi_low, 100 * row.pi_high], [yy, yy], color=style["color"],
                         lw=0, marker="|", ms=9, mew=1.0, zorder=2)
             _diamond(ax, yy, row.estimate, row.low, row.high, style["color"],
-                     hatch=None if row.group == "all" else "////")
+                     hatch=None if row.group == V.ALL else "////")
     for hy, text in heads:
         ax.text(-0.01, hy, text, transform=ax.get_yaxis_transform(), ha="right", va="center",
                 fontweight="bold", fontsize=8.5)
@@ -345,13 +343,13 @@ def plot_forest(forest: Forest) -> Any:
                   else "PI: needs ≥ 3 studies")
             side.text(0.47, yy + 0.42, pi, ha="left", va="center", fontsize=6.8, color="#333333")
     for hy, text in heads:
-        if text == "Men":
+        if text == noun("sex", V.MALE).capitalize():
             side.text(0.02, hy, "one study: nothing to pool", ha="left", va="center",
                       fontsize=6.8, color="#333333", style="italic")
     handles = [
-        plt.Line2D([], [], marker=SEX_STYLES["female"]["marker"], color=SEX_STYLES["female"][
+        plt.Line2D([], [], marker=SEX_STYLES[V.FEMALE]["marker"], color=SEX_STYLES[V.FEMALE][
             "color"], mec="black", mew=0.6, linestyle="-", ms=6, label="study, women"),
-        plt.Line2D([], [], marker=SEX_STYLES["male"]["marker"], color=SEX_STYLES["male"][
+        plt.Line2D([], [], marker=SEX_STYLES[V.MALE]["marker"], color=SEX_STYLES[V.MALE][
             "color"], mec="black", mew=0.6, linestyle="-", ms=6, label="study, men"),
         plt.Line2D([], [], marker="D", color="white", mec="black", linestyle="none", ms=7,
                    label="pooled (random effects) with its CI"),
@@ -456,8 +454,9 @@ def timeframe_pairs(db: Dataset | None = None, *, method: str = DEFAULT_METHOD,
     pairs = []
     for (source_id, sex, outcome), rows in table.groupby(["source_id", "sex", "outcome"],
                                                          sort=False):
-        life = rows[rows["timeframe"].isin(LIFETIME)]
-        four = rows[rows["timeframe"] == FOUR_WEEKS]
+        periods = rows[C.TIMEFRAME].map(lambda t: canonical("timeframe", t))
+        life = rows[periods == V.LIFETIME]
+        four = rows[rows[C.TIMEFRAME] == V.PAST_4_WEEKS]
         if len(life) and len(four):
             pairs.append(TimeframePair(source_label(db.sources[source_id]), sex, outcome,
                                        life.iloc[0], four.iloc[0]))
@@ -488,7 +487,6 @@ def plot_timeframes(pairs: list[TimeframePair], db: Dataset | None = None) -> An
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(7.0, 0.62 * len(pairs) + 1.3), layout="constrained")
-    who = {"female": "women", "male": "men", "all": "women and men"}
     method, level = DEFAULT_METHOD, DEFAULT_LEVEL
     labels = []
     for i, p in enumerate(pairs):
@@ -518,8 +516,8 @@ def plot_timeframes(pairs: list[TimeframePair], db: Dataset | None = None) -> An
             left = min(x_life, x_four, 100 * float(np.nanmin([life["low"], four["low"]])))
             ax.text(left - 2.5, i, text, ha="right", va="center", fontsize=6.8,
                     color=style["color"], linespacing=1.2)
-        outcome = "" if p.outcome == "pcd_symptoms" else f", {p.outcome.replace('_', ' ')}"
-        labels.append(f"{p.label}\n{who[p.group]}, n = {int(life['n']):,}{outcome}")
+        outcome = "" if p.outcome == V.PCD_SYMPTOMS else f", {p.outcome.replace('_', ' ')}"
+        labels.append(f"{p.label}\n{noun('sex', p.group)}, n = {int(life['n']):,}{outcome}")
     ax.set_yticks(range(len(pairs)))
     ax.set_yticklabels(labels, fontsize=7.5, linespacing=1.25)
     ax.set_ylim(len(pairs) - 0.5, -0.6)
@@ -536,7 +534,7 @@ def plot_timeframes(pairs: list[TimeframePair], db: Dataset | None = None) -> An
                    ms=6, label="past 4 weeks"),
     ] + [
         plt.Line2D([], [], marker=SEX_STYLES[g]["marker"], color=SEX_STYLES[g]["color"],
-                   linestyle="none", ms=6, label=who[g])
+                   linestyle="none", ms=6, label=noun("sex", g))
         for g in dict.fromkeys(p.group for p in pairs)
     ]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.2),

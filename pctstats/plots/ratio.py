@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 
 from pctstats.checks.ratio_claims import matching_pairs
+from pctstats.core import vocab as V
+from pctstats.core.pairs import group_pairs
 from pctstats.core.reported import to_decimal
 from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.data.records import Claim, Estimate
@@ -237,20 +239,13 @@ def _context(e: Estimate) -> str:
 def _same_sample_pairs(db: Dataset, exclude: set[tuple[str, str]]) -> list[tuple[Estimate,
                                                                                 Estimate]]:
     """Women/men point prevalences of one source with the same outcome, time frame and context."""
-    found = []
-    singles = [e for e in db.estimates.values()
-               if e.measure == "prevalence" and e.unit == "percent" and e.value is not None
-               and e.version_of is None and e.n is not None]
-    for w in singles:
-        if w.sex != "female":
-            continue
-        for m in singles:
-            same = (m.sex == "male" and m.source_id == w.source_id and m.outcome == w.outcome
-                    and (m.timeframe, m.frequency, m.context)
-                    == (w.timeframe, w.frequency, w.context))
-            if same and (w.estimate_id, m.estimate_id) not in exclude:
-                found.append((w, m))
-    return found
+    def same_sample(w: Estimate, m: Estimate) -> bool:
+        return (m.source_id == w.source_id and m.outcome == w.outcome
+                and (m.timeframe, m.frequency, m.context) == (w.timeframe, w.frequency, w.context)
+                and (w.estimate_id, m.estimate_id) not in exclude)
+
+    with_n = [e for e in db.estimates.values() if e.n is not None]
+    return group_pairs(with_n, V.FEMALE, V.MALE, same_sample)
 
 
 def ratio_claim(
@@ -290,7 +285,7 @@ def ratio_claim(
     claim = db.claims[claim_id]
     if claim.measure != "ratio_claim" or claim.value is None:
         raise ValueError(f"claim {claim_id} is not a ratio claim with a value")
-    if (claim.sex, claim.reference_sex) != ("female", "male"):
+    if (claim.sex, claim.reference_sex) != (V.FEMALE, V.MALE):
         raise ValueError(f"claim {claim_id} does not compare women with men")
     ratio = float(to_decimal(claim.value))
     p_men = np.linspace(0.0, 1.0, CURVE_POINTS)

@@ -23,6 +23,8 @@ from typing import Any, Final, ParamSpec, TypeVar
 
 from cycler import cycler
 
+from pctstats.core import vocab as V
+
 __all__ = [
     "FONT",
     "FULL_WIDTH",
@@ -62,13 +64,13 @@ LIGHT_GREY: Final = "#E6E6E6"
 #: How each sex is drawn: colour, marker and line style differ, so greyscale still separates them.
 SEX_STYLES: Final = MappingProxyType(
     {
-        "female": MappingProxyType(
+        V.FEMALE: MappingProxyType(
             {"color": OKABE_ITO["vermillion"], "marker": "o", "linestyle": "-", "label": "Women"}
         ),
-        "male": MappingProxyType(
+        V.MALE: MappingProxyType(
             {"color": OKABE_ITO["blue"], "marker": "s", "linestyle": "--", "label": "Men"}
         ),
-        "all": MappingProxyType(
+        V.ALL: MappingProxyType(
             {"color": OKABE_ITO["black"], "marker": "D", "linestyle": ":", "label": "All"}
         ),
     }

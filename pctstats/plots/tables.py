@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pctstats.core.phrases import unit_sign
 from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.data.records import Claim, Estimate, Source
 
@@ -14,8 +15,6 @@ __all__ = [
     "claim_words_table", "claims_table", "counts_of", "estimates_table", "first_author",
     "macro_stem", "printed_ci", "printed_value", "source_label", "sources_table"
 ]
-
-_UNIT_SUFFIX = {"percent": "%", "ratio": "", "none": ""}
 
 
 def first_author(source: Source) -> str:
@@ -79,7 +78,7 @@ def printed_value(record: Estimate | Claim) -> str:
     values = record.values
     if not values:
         return ""
-    return "–".join(values) + _UNIT_SUFFIX.get(record.unit, "")
+    return "–".join(values) + unit_sign(record.unit)
 
 
 def printed_ci(estimate: Estimate) -> str:

@@ -24,6 +24,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from pctstats.core import names
 from pctstats.core.reported import check_reported, decimals_of
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding, half_unit_bounds
 
@@ -33,11 +34,11 @@ __all__ = [
 ]
 
 #: Names of the columns :func:`grim_map` adds, defined once.
-CONSISTENCY: Final = "consistency"
-COUNTS: Final = "counts"
-PROBABILITY: Final = "probability"
-UNINFORMATIVE: Final = "uninformative"
-ROUNDING: Final = "rounding"
+CONSISTENCY: Final = names.CONSISTENCY
+COUNTS: Final = names.COUNTS
+PROBABILITY: Final = names.PROBABILITY
+UNINFORMATIVE: Final = names.UNINFORMATIVE
+ROUNDING: Final = names.ROUNDING
 GRIM_MAP_COLUMNS: Final = (CONSISTENCY, COUNTS, PROBABILITY, UNINFORMATIVE, ROUNDING)
 
 # Above this, integer numpy arithmetic could overflow int64; such groups use Python integers.

@@ -27,7 +27,6 @@ Conventions at the boundaries (``k = 0`` or ``k = n``)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from types import MappingProxyType
 from typing import Final
 
@@ -36,7 +35,9 @@ import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 from statsmodels.stats.proportion import proportion_confint
 
+from pctstats.core import names
 from pctstats.core.arguments import check_counts, check_level, check_method
+from pctstats.core.counts import nearest_counts, shares
 from pctstats.core.reported import check_reported, to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING
 from pctstats.stats.grim_consistency import grim_counts
@@ -87,14 +88,14 @@ _STATSMODELS_METHOD: Final = MappingProxyType(
     }
 )
 
-COL_WIDTH: Final = "width"
-COL_VALUE: Final = "value"
-COL_ROUNDING: Final = "rounding"
-COL_CONSISTENT: Final = "consistent"
-COL_N_COUNTS: Final = "n_counts"
-COL_K_MIN: Final = "k_min"
-COL_K_MAX: Final = "k_max"
-COL_MESSAGE: Final = "message"
+COL_WIDTH: Final = names.WIDTH
+COL_VALUE: Final = names.VALUE
+COL_ROUNDING: Final = names.ROUNDING
+COL_CONSISTENT: Final = names.CONSISTENT
+COL_N_COUNTS: Final = names.N_COUNTS
+COL_K_MIN: Final = names.K_MIN
+COL_K_MAX: Final = names.K_MAX
+COL_MESSAGE: Final = names.MESSAGE
 
 
 def _limits(
@@ -449,11 +450,7 @@ def reported_ci(
     n_int = int(n_arr)
     counts = tuple(int(c) for c in grim_counts(value, n_int, percent=True, rounding=rounding))
     if not counts:
-        exact = to_decimal(value) * n_int / 100
-        below = int(exact.to_integral_value(rounding="ROUND_FLOOR"))
-        above = int(exact.to_integral_value(rounding="ROUND_CEILING"))
-        nearest = sorted({c for c in (below, above) if 0 <= c <= n_int})
-        near_text = ", ".join(f"{c}/{n_int} = {Decimal(100 * c) / n_int:.2f}%" for c in nearest)
+        near_text = shares(nearest_counts(value, n_int), n_int)
         message = f"No count out of n = {n_int} gives {value}% under rounding {rounding!r}" + (
             f" (nearest: {near_text})." if near_text else "."
         )

@@ -36,6 +36,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy import stats
 from scipy.special import expit
 
+from pctstats.core import names
 from pctstats.core.arguments import check_level, check_method, check_study_counts
 from pctstats.stats.heterogeneity import (
     TAU2_METHODS,
@@ -109,24 +110,24 @@ PREDICTION_METHODS: Final = MappingProxyType(
 #: Value added to the cells of a study with ``k = 0`` or ``k = n`` (metafor's ``add``).
 ZERO_CELL_ADD: Final = 0.5
 
-COL_LABEL: Final = "label"
-COL_YI: Final = "yi"
-COL_VI: Final = "vi"
-COL_WEIGHT: Final = "weight"
-COL_ADJUSTED: Final = "adjusted"
-COL_PI_LOW: Final = "pi_low"
-COL_PI_HIGH: Final = "pi_high"
-COL_PREDICTION: Final = "prediction"
-COL_TAU2: Final = "tau2"
-COL_I2: Final = "i2"
-COL_Q: Final = "q"
-COL_Q_DF: Final = "q_df"
-COL_Q_PVALUE: Final = "q_pvalue"
-COL_N_STUDIES: Final = "n_studies"
-COL_TRANSFORM: Final = "transform"
-COL_CI: Final = "ci"
-COL_TAU2_LOW: Final = "tau2_low"
-COL_TAU2_HIGH: Final = "tau2_high"
+COL_LABEL: Final = names.LABEL
+COL_YI: Final = names.YI
+COL_VI: Final = names.VI
+COL_WEIGHT: Final = names.WEIGHT
+COL_ADJUSTED: Final = names.ADJUSTED
+COL_PI_LOW: Final = names.PI_LOW
+COL_PI_HIGH: Final = names.PI_HIGH
+COL_PREDICTION: Final = names.PREDICTION
+COL_TAU2: Final = names.TAU2
+COL_I2: Final = names.I2
+COL_Q: Final = names.Q
+COL_Q_DF: Final = names.Q_DF
+COL_Q_PVALUE: Final = names.Q_PVALUE
+COL_N_STUDIES: Final = names.N_STUDIES
+COL_TRANSFORM: Final = names.TRANSFORM
+COL_CI: Final = names.CI
+COL_TAU2_LOW: Final = names.TAU2_LOW
+COL_TAU2_HIGH: Final = names.TAU2_HIGH
 
 
 def logit_prevalence(

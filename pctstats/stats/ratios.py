@@ -58,6 +58,7 @@ from scipy.stats.contingency import odds_ratio as _scipy_odds_ratio
 from statsmodels.stats import proportion as sm_proportion
 from statsmodels.stats.contingency_tables import Table2x2
 
+from pctstats.core import names
 from pctstats.core.arguments import (
     check_cell,
     check_counts,
@@ -168,16 +169,16 @@ _STATSMODELS_DIFF: Final = MappingProxyType(
     {"newcombe": "newcomb", "agresti_caffo": "agresti-caffo", "wald": "wald"}
 )
 
-COL_A: Final = "a"
-COL_B: Final = "b"
-COL_C: Final = "c"
-COL_D: Final = "d"
-COL_P1: Final = "p1"
-COL_P2: Final = "p2"
-COL_P_REFERENCE: Final = "p_reference"
-COL_RATIO: Final = "ratio"
-COL_VALUE: Final = "value"
-COL_POSSIBLE: Final = "possible"
+COL_A: Final = names.CELL_A
+COL_B: Final = names.CELL_B
+COL_C: Final = names.CELL_C
+COL_D: Final = names.CELL_D
+COL_P1: Final = names.P1
+COL_P2: Final = names.P2
+COL_P_REFERENCE: Final = names.P_REFERENCE
+COL_RATIO: Final = names.RATIO
+COL_VALUE: Final = names.VALUE
+COL_POSSIBLE: Final = names.POSSIBLE
 
 _NO_INFORMATION: Final = (
     "no cases or no non-cases in either group: the table has no information about the ratio"

@@ -2,7 +2,8 @@
 
 Every statistic in pctstats returns a frozen dataclass with named fields, like scipy's result
 objects, and each has ``to_frame()`` giving a tidy :class:`pandas.DataFrame`. The column names of
-those frames are constants defined here, once, so renaming a column is a one-line change.
+those frames are the constants of :mod:`pctstats.core.names`, so renaming a column is a one-line
+change.
 
 All proportions are on the 0–1 scale (0.46, not 46). :meth:`Interval.as_percent` converts an
 interval for printing.
@@ -18,22 +19,24 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from pctstats.core import names
+
 __all__ = [
     "COL_ESTIMATE", "COL_ESTIMATOR", "COL_HIGH", "COL_K", "COL_LEVEL", "COL_LOW", "COL_MEASURE",
     "COL_METHOD", "COL_N", "COL_NOTE", "FloatOrArray", "Interval"
 ]
 
-# Column names of every frame pctstats' statistics return.
-COL_K: Final = "k"
-COL_N: Final = "n"
-COL_ESTIMATE: Final = "estimate"
-COL_LOW: Final = "low"
-COL_HIGH: Final = "high"
-COL_METHOD: Final = "method"
-COL_LEVEL: Final = "level"
-COL_MEASURE: Final = "measure"
-COL_ESTIMATOR: Final = "estimator"
-COL_NOTE: Final = "note"
+# Column names of every frame pctstats' statistics return (the names: pctstats.core.names).
+COL_K: Final = names.K
+COL_N: Final = names.N
+COL_ESTIMATE: Final = names.ESTIMATE
+COL_LOW: Final = names.LOW
+COL_HIGH: Final = names.HIGH
+COL_METHOD: Final = names.METHOD
+COL_LEVEL: Final = names.LEVEL
+COL_MEASURE: Final = names.MEASURE
+COL_ESTIMATOR: Final = names.ESTIMATOR
+COL_NOTE: Final = names.NOTE
 
 FloatOrArray = float | NDArray[np.float64]
 
