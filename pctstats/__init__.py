@@ -74,6 +74,7 @@ _EXPORTS: dict[str, str] = {
     "VERDICTS": "pctstats.audit",
     "MISMATCHES": "pctstats.audit",
     "VALUE_MATCHES": "pctstats.audit",
+    "audit_text": "pctstats.text.audit",
     # citing and reporting
     "apa_reference": "pctstats.cite",
     "to_bibtex": "pctstats.cite",

@@ -11,6 +11,8 @@ Subcommands, each with ``--help``::
     pctstats cite     [SOURCE_ID ... | --all] [--style apa|bibtex] [--data DIR]
     pctstats report   [--output PATH] [--rounding MODE] [--data DIR]
     pctstats figures  [--out DIR] [--check] [--jobs N] [--traceback] [--notebook PATH ...]
+    pctstats audit    FILE|FOLDER|- ... [--format FMT|html] [--jobs N] [--quiet]
+                      [--rounding MODE] [--data DIR]
 
 Every table goes through :mod:`pctstats.formatting` (``--format table|csv|json|markdown``). Exit
 status: 0 on success; 1 when ``check --strict`` finds a failed check, when the record set is broken
@@ -431,6 +433,59 @@ def _configure_figures(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(func=_cmd_figures)
 
 
+# -- pctstats audit: the text audit of articles (pctstats.text) ---------------------------------
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from pctstats.text.batch import audit_files
+    from pctstats.text.reading import ArticleError
+    from pctstats.text.render import render
+
+    try:
+        outcomes = audit_files(
+            args.files, jobs=args.jobs, progress=not args.quiet,
+            data=args.data, rounding=args.rounding,
+        )
+    except ArticleError as err:
+        _error("audit", str(err))
+        return 1
+    failed = [(name, error) for name, _, frame, error in outcomes if frame is None]
+    for name, error in failed:
+        _error("audit", f"{name}: {error}")
+    audited = [(name, text, frame) for name, text, frame, _ in outcomes if frame is not None]
+    for name, _, frame in audited:
+        if frame.empty and not args.quiet:
+            print(f"{PROG} audit: {name}: {frame.attrs['message']}", file=sys.stderr)
+    if audited:
+        _emit(render(audited, args.format))
+    return 1 if failed else 0
+
+
+def _configure_audit(parser: argparse.ArgumentParser) -> None:
+    from pctstats.text.render import AUDIT_FORMATS
+
+    parser.description = (
+        "Find every numeric prevalence claim in articles (plain text, Markdown or saved HTML\n"
+        "pages; a folder: all of its .txt/.md/.html files; -: standard input), trace each to an\n"
+        "estimate of the record set and audit it with the engine behind 'pctstats claims'.\n"
+        "One row per claim: file, offsets, the number as printed, source, estimate, verdict,\n"
+        "mismatches, message (csv and json: every column). --format html shows the text with\n"
+        "each claim highlighted. Exit status 1 when a file cannot be read (the others are\n"
+        "still audited)."
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="articles or folders of them")
+    parser.add_argument(
+        "-f", "--format", choices=list(AUDIT_FORMATS), default=DEFAULT_FORMAT,
+        help=f"output format (default: {DEFAULT_FORMAT}); html: the text with claims marked",
+    )
+    parser.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
+                        help="articles audited at once, in N processes (default: 1)")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar and no note for a text without claims")
+    _add_rounding(parser)
+    _add_data(parser)
+    parser.set_defaults(func=_cmd_audit)
+
+
 #: The subcommands, in the order ``pctstats --help`` lists them: summary and configuring function.
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "check": ("run every consistency check on the record set", _configure_check),
@@ -441,6 +496,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "cite": ("cite sources (APA or BibTeX), or pctstats itself", _configure_cite),
     "report": ("write a Markdown report of everything, from the data", _configure_report),
     "figures": ("rebuild figures/ (the same build as 'make figures')", _configure_figures),
+    "audit": ("find and audit the prevalence claims in articles' text", _configure_audit),
 }
 
 

@@ -207,6 +207,12 @@ _OUTCOME_TERMS: Final = {
         "crying after sex",
         part_of=PCD_SYMPTOMS,
     ),
+    "low_mood_after_sex": Term(
+        "sadness, loneliness or depression after sex (the articles' words; a part of PCD "
+        "symptoms)",
+        "sadness or depression after sex",
+        part_of=PCD_SYMPTOMS,
+    ),
     "dyspareunia": Term("painful sex (physical pain as a result of sex)", "painful sex"),
     "sexual_performance_anxiety": Term(
         "anxiety about sexual performance", "sexual performance anxiety"

@@ -1,0 +1,297 @@
+"""How articles say the values of the vocabularies, in English, French and Spanish: one place.
+
+The text audit (:mod:`pctstats.text`) reads an article's words into the vocabularies of
+:mod:`pctstats.core.vocab` (sex, timeframe, frequency, outcome, context, source kind, population
+tags, approximation). Every word it knows is here, as a regular expression per vocabulary value
+(case-insensitive, matched on word boundaries by the reader); nothing else in the package lists
+such words. Number words ("forty-six", "quarante et un") are not listed: the reader uses text2num
+for those. Only the fractions text2num does not read ("half", "a third", "un tiers") are
+tabulated, in :data:`FRACTIONS`.
+
+Each mapping is ordered: where two phrases could match at the same place, the longer one comes
+first ("people assigned male at birth" before "people").
+
+Examples
+--------
+>>> import re
+>>> bool(re.search(TIMEFRAME_PHRASES["past_4_weeks"], "in the previous four weeks", re.I))
+True
+>>> FRACTIONS["a third"]
+('100', '3')
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Final
+
+#: Whom a number is about (:data:`pctstats.core.vocab.SEX`).
+SEX_PHRASES: Final = MappingProxyType(
+    {
+        "female": r"(?:people|persons?|those|individuals) assigned female(?: at birth)?|"
+        r"women|woman|females?|girls?|wives|mothers|she|her|"
+        r"femmes?|filles?|participantes|étudiantes|"
+        r"mujeres|mujer|chicas|participantes femeninas|estudiantes universitarias",
+        "male": r"(?:people|persons?|those|individuals) assigned male(?: at birth)?|"
+        r"men|man|males?|boys?|husbands|fathers|guys|he|his|"
+        r"hommes?|garçons|participants masculins|"
+        r"hombres|hombre|varones|chicos",
+        "all": r"people|persons|adults|everyone|individuals|humans|of us|"
+        r"personnes|gens|adultes|personas|adultos",
+    }
+)
+
+#: When (:data:`pctstats.core.vocab.TIMEFRAME`). "At least once" alone names no period.
+TIMEFRAME_PHRASES: Final = MappingProxyType(
+    {
+        "past_4_weeks": r"(?:past|previous|last|preceding|prior)\s+(?:four|4)\s*weeks?|"
+        r"(?:four|4)[- ]weeks?(?: period| window| prevalence)?|"
+        r"(?:four|4) weeks (?:before|prior)|"
+        r"(?:quatre|4) dernières semaines|(?:últimas|pasadas) (?:cuatro|4) semanas",
+        "past_year": r"(?:past|previous|last|preceding) (?:year|12 months|twelve months)|"
+        r"dernière année|(?:12|douze) derniers mois|último año|(?:12|doce) últimos meses",
+        "lifetime": r"(?:in|during|over|throughout) (?:their|her|his|your|a|one's) "
+        r"(?:lifetimes?|lives|life)|"
+        r"lifetime|at some (?:point|time)|at one time or another|ever|"
+        r"dans (?:leur|sa) vie|au cours de (?:leur|sa) vie|déjà|"
+        r"en (?:su|sus) vidas?|alguna vez|a lo largo de (?:su|sus) vidas?",
+        "since_sexually_active": r"since (?:becoming|they became|first becoming) sexually active",
+        "recent": r"recently(?! as)|récemment|recientemente",
+    }
+)
+
+#: How often (:data:`pctstats.core.vocab.FREQUENCY`).
+FREQUENCY_PHRASES: Final = MappingProxyType(
+    {
+        "always_or_most": r"always|(?:most|all) (?:or (?:most|all) )?of the time|"
+        r"toujours|la plupart du temps|siempre|la mayor(?:ía| parte) del tiempo",
+        "regular_basis": r"(?:on|at) a regular basis|regularly|regular|frequently|often|"
+        r"routinely|habitually|régulièrement|souvent|fréquemment|regularmente|"
+        r"con frecuencia|frecuentemente|a menudo",
+        "a_few_times": r"a few times|several times|multiple times|many times|more than once|"
+        r"repeatedly|plusieurs fois|quelques fois|varias veces|algunas veces",
+        "persistent": r"persistent(?:ly)?|persistant(?:e|s)?|persistente",
+        "three_months_or_more": r"(?:three|3) months or (?:more|longer)",
+        "at_least_once": r"at least once|once or more|au moins une fois|al menos una vez",
+    }
+)
+
+#: What was measured (:data:`pctstats.core.vocab.OUTCOME`). ``pcd_symptoms`` holds the names of
+#: the condition itself; when a clause names it, narrower words in the same clause (a definition
+#: listing its symptoms) do not narrow the outcome.
+OUTCOME_PHRASES: Final = MappingProxyType(
+    {
+        "pcd_symptoms": r"post-?coital dysphoria|postcoital dysphoria|dysphorie post-?coïtale|"
+        r"disforia post-?coital|PCD|PCT|post-?coital (?:tristesse|blues)|post-sex blues|"
+        r"sex blues|post-?coïtum|tristesse post-?coïtale|tristeza post-?coital",
+        "crying_after_sex": r"cr(?:y|ies|ied|ying)|tears?|weep(?:s|ing)?|pleur(?:er|ent|é)|"
+        r"larmes|llor(?:ar|an|aron|o)|lágrimas",
+        "low_mood_after_sex": r"sad(?:ness)?|depress(?:ed|ion|ive)|lonel(?:y|iness)|"
+        r"triste(?:sse)?|déprim(?:e|é|ée)|dépression|solitude|tristeza|deprimid[oa]s?|"
+        r"depresión|soledad",
+        "dyspareunia": r"dyspareunia|painful sex|pain (?:during|with|after) sex|"
+        r"dyspareunie|rapports douloureux|dispareunia|relaciones dolorosas",
+        "sexual_performance_anxiety": r"(?:sexual )?performance anxiety|"
+        r"anxiety about (?:sexual )?performance|anxiété de performance|"
+        r"ansiedad de(?:l)? (?:rendimiento|desempeño)",
+        "postcoital_psychological_symptoms": r"post-?coital psychological symptoms|PPS",
+    }
+)
+
+#: The sexual context a clause names (:data:`pctstats.core.vocab.CONTEXT`).
+CONTEXT_PHRASES: Final = MappingProxyType(
+    {
+        "vaginal_penetration": r"(?:during|with) (?:vaginal )?penetration|"
+        r"pendant la pénétration|durante la penetración",
+        "masturbation": r"masturbat(?:ion|ing)|masturbación",
+        "casual_sex": r"casual sex|hook-?ups?|one-night stands?|relations? d'un soir|"
+        r"sexo casual",
+        "sex_in_relationship": r"(?:sex )?(?:in|within) (?:a |their )?(?:committed )?"
+        r"relationships?",
+        "after_orgasm_only": r"only after (?:an )?orgasm",
+    }
+)
+
+#: What kind of source a clause names (:data:`pctstats.core.vocab.SOURCE_KIND`).
+SOURCE_KIND_PHRASES: Final = MappingProxyType(
+    {
+        "one_survey": r"(?:one|a|an|another|this|that|the) (?:\w+ ){0,3}"
+        r"(?:survey|poll|questionnaire)|"
+        r"(?:une|cette) (?:\w+ )?(?:enquête|sondage)|(?:una|esta) (?:\w+ )?encuesta",
+        "one_study": r"(?:one|a|an|another|this|that|the) (?:\w+ ){0,3}(?:study|paper|trial)|"
+        r"(?:une|cette|l')(?:\s)?(?:\w+ )?étude|(?:un|este|el) (?:\w+ )?estudio",
+        "several_studies": r"studies|(?:a few|several|some) research studies|past research|"
+        r"(?:des|plusieurs) études|(?:varios|algunos) estudios",
+        "research": r"research|researchers|recherche|chercheurs|investigación|investigadores",
+    }
+)
+
+#: Population tags (:data:`pctstats.core.vocab.POPULATION_TAG`) a clause's words state.
+POPULATION_TAG_PHRASES: Final = MappingProxyType(
+    {
+        "university_students": r"(?:university|college|undergraduate|graduate) "
+        r"(?:students?|women|men|females|males)|students?|undergraduates|"
+        r"étudiant(?:e|es|s)?|estudiantes(?: universitari[oa]s)?",
+        "sexually_active": r"sexually active|sexuellement actives?|sexualmente activ[oa]s",
+        "twins": r"twins?|jumeaux|jumelles|gemel[oa]s",
+    }
+)
+
+#: Nouns that make a count a sample size ("1,208 men", "230 female university students").
+SAMPLE_NOUNS: Final = (
+    r"(?:(?:female|male|young|adult|heterosexual|straight|gay|american|australian|british|"
+    r"college|university|undergraduate|sexually active|female university|female college) )*"
+    r"(?:women|men|males|females|people|participants|respondents|adults|students|individuals|"
+    r"volunteers|subjects|couples|persons|twins|femmes|hommes|personnes|participant(?:e)?s|"
+    r"étudiant(?:e)?s|répondant(?:e)?s|mujeres|hombres|personas|participantes|estudiantes|"
+    r"encuestad(?:o|a)s)"
+)
+
+#: Nouns that introduce a study, and the words that make it a study other than the one before.
+STUDY_NOUNS: Final = (
+    r"stud(?:y|ies)|survey|research|paper|trial|poll|étude|enquête|estudio|encuesta"
+)
+NEW_STUDY: Final = (
+    r"(?:another|a new|a different|a separate|one|an earlier|a later|a previous|a similar|an?|"
+    r"une autre|une nouvelle|une|otro|un nuevo|una nueva|otra|una|un) (?:[\w-]+ ){0,2}"
+    r"(?:" + STUDY_NOUNS + r")"
+)
+
+#: Words before a number that hedge it, as printed, and how the audit reads each
+#: (:data:`pctstats.core.vocab.APPROXIMATION`). ``exact`` here means the hedge states a bound,
+#: which the audit reads as the number itself.
+QUALIFIERS: Final = MappingProxyType(
+    {
+        "just over": "exact",
+        "just under": "almost",
+        "slightly more than": "exact",
+        "slightly less than": "almost",
+        "no less than": "exact",
+        "no more than": "exact",
+        "more than": "exact",
+        "less than": "almost",
+        "fewer than": "almost",
+        "over": "exact",
+        "under": "almost",
+        "at least": "exact",
+        "up to": "exact",
+        "as many as": "exact",
+        "as much as": "exact",
+        "as few as": "exact",
+        "upwards of": "exact",
+        "nearly": "almost",
+        "almost": "almost",
+        "close to": "about",
+        "about": "about",
+        "around": "about",
+        "approximately": "about",
+        "roughly": "about",
+        "some": "about",
+        "an estimated": "about",
+        "estimated": "about",
+        "plus de": "exact",
+        "moins de": "almost",
+        "au moins": "exact",
+        "jusqu'à": "exact",
+        "près de": "almost",
+        "presque": "almost",
+        "environ": "about",
+        "quelque": "about",
+        "autour de": "about",
+        "à peu près": "about",
+        "más de": "exact",
+        "menos de": "almost",
+        "al menos": "exact",
+        "hasta": "exact",
+        "casi": "almost",
+        "cerca de": "almost",
+        "alrededor de": "about",
+        "aproximadamente": "about",
+        "unos": "about",
+        "unas": "about",
+    }
+)
+
+#: Words that make a number a percentage.
+PERCENT_UNIT: Final = (
+    r"%|per\s?cent(?:age points)?|pour\s?cent|por\s?ciento|p\.\s?100|pc\b|percentage points"
+)
+
+#: Fractions in words that text2num does not read, as (numerator x 100, denominator): the
+#: audit reads each as an approximate percentage ("a third" is about 33%).
+FRACTIONS: Final = MappingProxyType(
+    {
+        "three quarters": ("300", "4"),
+        "three-quarters": ("300", "4"),
+        "two thirds": ("200", "3"),
+        "two-thirds": ("200", "3"),
+        "a half": ("100", "2"),
+        "one half": ("100", "2"),
+        "one-half": ("100", "2"),
+        "half": ("100", "2"),
+        "a third": ("100", "3"),
+        "one third": ("100", "3"),
+        "one-third": ("100", "3"),
+        "a quarter": ("100", "4"),
+        "one quarter": ("100", "4"),
+        "one-quarter": ("100", "4"),
+        "a fifth": ("100", "5"),
+        "one fifth": ("100", "5"),
+        "one-fifth": ("100", "5"),
+        "a tenth": ("100", "10"),
+        "one tenth": ("100", "10"),
+        "one-tenth": ("100", "10"),
+        "la moitié": ("100", "2"),
+        "moitié": ("100", "2"),
+        "deux tiers": ("200", "3"),
+        "trois quarts": ("300", "4"),
+        "un tiers": ("100", "3"),
+        "un quart": ("100", "4"),
+        "un cinquième": ("100", "5"),
+        "un dixième": ("100", "10"),
+        "la mitad": ("100", "2"),
+        "mitad": ("100", "2"),
+        "dos tercios": ("200", "3"),
+        "tres cuartos": ("300", "4"),
+        "un tercio": ("100", "3"),
+        "la tercera parte": ("100", "3"),
+        "un cuarto": ("100", "4"),
+        "la cuarta parte": ("100", "4"),
+        "un quinto": ("100", "5"),
+        "un décimo": ("100", "10"),
+        "la décima parte": ("100", "10"),
+    }
+)
+
+#: "One in 20", "un sur cinq", "uno de cada diez": the words between the two numbers.
+ONE_IN: Final = r"in|out of|sur|de cada|of every"
+
+#: "2.87 times more likely": the words after a number that make it a ratio.
+TIMES: Final = (
+    r"times (?:more|less|as|higher|lower|greater)(?: likely)?|"
+    r"fois plus|veces (?:más|menos)|-fold"
+)
+
+#: Words that make a number no claim: ages, durations, counts of places or things.
+NOT_A_CLAIM_AFTER: Final = (
+    r"years?(?:[- ]old)?|yrs?|ans|años|months?|mois|meses|weeks?|semaines|semanas|days?|jours|"
+    r"días|hours?|heures|horas|minutes?|min|countries|pays|países|studies|items|questions"
+)
+NOT_A_CLAIM_BEFORE: Final = r"aged?|âgée?s?|de edad|ages|average age of|mean age of"
+
+#: Month names, to tell a date ("Jul 5, 2011", "28 novembre 2018") from a year of a study.
+MONTHS: Final = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+)
+
+#: Words frequent in one language and rare in the others, to choose text2num's language.
+LANGUAGE_MARKERS: Final = MappingProxyType(
+    {
+        "en": r"the|and|of|with|that|have|has|were|was|women|men|who|which",
+        "fr": r"le|la|les|des|et|une|est|sont|dans|avec|qui|femmes|hommes|pour",
+        "es": r"el|los|las|y|una|es|son|con|que|por|mujeres|hombres|del",
+    }
+)

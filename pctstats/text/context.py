@@ -1,0 +1,331 @@
+"""What a text says around a number: whom, when, how often, what, how many, which year and study.
+
+The words come from :mod:`pctstats.core.lexicon`. A claim's own clause is read first: the words
+after its number up to the next number (or the sentence's end; past a number that restates it,
+"one in 20, or 5.1 per cent"), then the words before it. Sex, sample size, year, population and
+outcome are often stated a sentence or two before the number ("The study surveyed 1,208 men ...
+Forty-one percent reported ..."): those are carried from up to two sentences back, but not past a
+sentence that introduces another study, and not at all into a sentence that introduces one of its
+own ("Another study found ...").
+
+Examples
+--------
+>>> from pctstats.text.numbers import find_numbers
+>>> text = "The study surveyed 1,208 men in 2018. Forty-one percent had felt it in their lifetime."
+>>> spans = [(0, 37), (38, len(text))]
+>>> numbers = [find_numbers(text[s:e], s) for s, e in spans]
+>>> ctx = read_context(text, spans, numbers, 1, 0)
+>>> ctx.sex, ctx.timeframe, ctx.n_claimed, ctx.year_claimed
+('male', 'lifetime', 1208, 2018)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from pctstats.core.lexicon import (
+    CONTEXT_PHRASES,
+    FREQUENCY_PHRASES,
+    MONTHS,
+    NEW_STUDY,
+    OUTCOME_PHRASES,
+    POPULATION_TAG_PHRASES,
+    SAMPLE_NOUNS,
+    SEX_PHRASES,
+    SOURCE_KIND_PHRASES,
+    TIMEFRAME_PHRASES,
+)
+from pctstats.text.numbers import COUNT, Number
+
+_FLAGS: Final = re.IGNORECASE
+#: Sentences back from which sex, sample size, year, population and outcome are carried.
+CARRY: Final = 2
+
+
+def _compile(phrases: Mapping[str, str]) -> dict[str, re.Pattern[str]]:
+    return {k: re.compile(rf"(?<![\w-])(?:{v})(?![\w-])", _FLAGS) for k, v in phrases.items()}
+
+
+_SEX: Final = _compile(SEX_PHRASES)
+_TIMEFRAME: Final = _compile(TIMEFRAME_PHRASES)
+_FREQUENCY: Final = _compile(FREQUENCY_PHRASES)
+_OUTCOME: Final = {
+    k: re.compile(rf"(?<![\w-])(?:{v})(?![\w-])", 0 if k in ("pcd_symptoms",) else _FLAGS)
+    for k, v in OUTCOME_PHRASES.items()
+}
+_OUTCOME_CI: Final = re.compile(
+    rf"(?<![\w-])(?:{OUTCOME_PHRASES['pcd_symptoms']})(?![\w-])", _FLAGS
+)
+_CONTEXT: Final = _compile(CONTEXT_PHRASES)
+_KIND: Final = _compile(SOURCE_KIND_PHRASES)
+_TAGS: Final = _compile(POPULATION_TAG_PHRASES)
+_NEW_STUDY: Final = re.compile(rf"(?<!\w){NEW_STUDY}(?!\w)", _FLAGS)
+_YEAR: Final = re.compile(r"(?<![\w/,.-])(19[5-9]\d|20[0-4]\d)(?![\w/-]|[.,]\d)")
+_DATE_BEFORE: Final = re.compile(
+    rf"(?:\b(?:{MONTHS})\.?\s*\d{{0,2}},?\s*|\d{{1,2}}[/.-]\d{{1,2}}[/.-]?\s*)$", _FLAGS
+)
+_DATE_AFTER: Final = re.compile(r"^\s*(?:à|at|a las)\s+\d", _FLAGS)
+_POPULATION: Final = re.compile(
+    rf"\b(?:of|among|des|de|parmi|entre)\s+(?:(?:the|these|those|all|les|las|los) )?"
+    rf"({SAMPLE_NOUNS})\b",
+    _FLAGS,
+)
+_AGES: Final = re.compile(
+    r"\b(?:aged?|âgée?s?|de edad|ages)\s+(?:between\s+|from\s+|de\s+|entre\s+)?(\d{1,2})\s*"
+    r"(?:to|and|-|–|à|a|y|et)\s*(\d{1,3})",
+    _FLAGS,
+)
+#: Restates: the gap between two numbers that say the same thing ("one in 20, or 5.1 per cent").
+_RESTATES: Final = re.compile(
+    r"^[\s,;:()\-–—]*(?:of (?:them|those|these|the \w+)\s*)?[\s,;:()\-–—]*"
+    r"(?:or|soit|o sea|i\.e\.|that is)?[\s,;:()\-–—]*$",
+    _FLAGS,
+)
+
+
+_CLAUSE_BREAK: Final = re.compile(
+    r"[,;:—–]\s|\s(?:and|but|while|whereas|with|et|mais|alors que|tandis que|y|pero|mientras)\s",
+    _FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the text says about one number (``None`` or ``"not_stated"`` where it says nothing).
+
+    Attributes
+    ----------
+    sex, timeframe, frequency, outcome, context, source_kind
+        Vocabulary values (:mod:`pctstats.core.vocab`); ``sex`` and ``outcome`` are ``None``
+        when the text names none.
+    population
+        The words naming the group ("female college students"), or ``""``.
+    population_tags
+        Restrictions the words state (``university_students``...).
+    age_min, age_max
+        An age range stated for the group.
+    n_claimed, n_text
+        The sample size stated ("1,208 men"): its number when printed plainly, and the words
+        as printed ("over 1,200 men").
+    year_claimed
+        The year stated for the study ("a 2015 study", "back in 2012").
+
+    Examples
+    --------
+    >>> from pctstats.text.numbers import find_numbers
+    >>> text = "One study found that about 4% of men had it on a regular basis."
+    >>> ctx = read_context(text, [(0, len(text))], [find_numbers(text)], 0, 0)
+    >>> ctx.sex, ctx.frequency, ctx.source_kind, ctx.outcome
+    ('male', 'regular_basis', 'one_study', None)
+    """
+
+    sex: str | None
+    timeframe: str
+    frequency: str
+    outcome: str | None
+    context: str
+    population: str
+    population_tags: tuple[str, ...]
+    age_min: int | None
+    age_max: int | None
+    n_claimed: int | None
+    n_text: str
+    year_claimed: int | None
+    source_kind: str
+
+
+def _first(patterns: Mapping[str, re.Pattern[str]], text: str) -> tuple[str, int] | None:
+    """The vocabulary value whose phrase occurs first in ``text``, and where."""
+    best: tuple[str, int] | None = None
+    for key, pattern in patterns.items():
+        m = pattern.search(text)
+        if m is not None and (best is None or m.start() < best[1]):
+            best = (key, m.start())
+    return best
+
+
+def _last(patterns: Mapping[str, re.Pattern[str]], text: str) -> tuple[str, int] | None:
+    """The vocabulary value whose phrase occurs last in ``text`` (nearest a number after it)."""
+    best: tuple[str, int] | None = None
+    for key, pattern in patterns.items():
+        for m in pattern.finditer(text):
+            if best is None or m.start() >= best[1]:
+                best = (key, m.start())
+    return best
+
+
+def _nearest(patterns: Mapping[str, re.Pattern[str]], after: str, before: str) -> str | None:
+    """A value named in the words after the number, else nearest before it."""
+    hit = _first(patterns, after) or _last(patterns, before)
+    return hit[0] if hit else None
+
+
+def _outcome(text: str) -> str | None:
+    """What a clause says was measured: the condition's name wins over the symptoms it lists."""
+    if _OUTCOME["pcd_symptoms"].search(text) or _OUTCOME_CI.search(text):
+        return "pcd_symptoms"
+    hit = _first({k: v for k, v in _OUTCOME.items() if k != "pcd_symptoms"}, text)
+    return hit[0] if hit else None
+
+
+def years_in(text: str) -> list[int]:
+    """Years of a study named in ``text``; dates ("Jul 5, 2011", "28 novembre 2018") excluded.
+
+    Examples
+    --------
+    >>> years_in("Published 28 novembre 2018. A 2015 study and one back in 2012.")
+    [2015, 2012]
+    """
+    out = []
+    for m in _YEAR.finditer(text):
+        if _DATE_BEFORE.search(text, 0, m.start()) or _DATE_AFTER.match(text[m.end() :]):
+            continue
+        out.append(int(m.group(1)))
+    return out
+
+
+def _window(text: str, sentences: Sequence[tuple[int, int]], index: int) -> list[str]:
+    """The claim's sentence and the sentences before it that context is carried from."""
+    s, e = sentences[index]
+    own = text[s:e]
+    texts = [own]
+    if _NEW_STUDY.search(own):
+        return texts
+    for back in range(index - 1, max(-1, index - 1 - CARRY), -1):
+        bs, be = sentences[back]
+        previous = text[bs:be]
+        texts.append(previous)
+        if _NEW_STUDY.search(previous):
+            break
+    return texts
+
+
+def read_context(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    numbers_by_sentence: Sequence[Sequence[Number]],
+    index: int,
+    which: int,
+) -> Context:
+    """What the text says about ``numbers[which]``, a number of sentence ``index``.
+
+    Parameters
+    ----------
+    text
+        The whole text.
+    sentences
+        Every sentence's span (:func:`pctstats.text.sentences.split_sentences`).
+    index
+        The sentence holding the number.
+    numbers_by_sentence
+        The numbers of every sentence (:func:`pctstats.text.numbers.find_numbers`), in order.
+    which
+        The position of the number among its sentence's numbers.
+
+    Returns
+    -------
+    Context
+
+    Examples
+    --------
+    >>> from pctstats.text.numbers import find_numbers
+    >>> text = "Among 230 female students, 46% had cried after sex at some point in their lives."
+    >>> ctx = read_context(text, [(0, len(text))], [find_numbers(text)], 0, 1)
+    >>> ctx.sex, ctx.timeframe, ctx.outcome, ctx.n_claimed, ctx.population_tags
+    ('female', 'lifetime', 'crying_after_sex', 230, ('university_students',))
+    """
+    s, e = sentences[index]
+    numbers = numbers_by_sentence[index]
+    number = numbers[which]
+    claims = [n for n in numbers if n.unit != COUNT]
+    pos = claims.index(number) if number in claims else -1
+    # The clause after the number: up to the next claim, past any that restate it.
+    end = e
+    j = pos + 1
+    while 0 <= pos and j < len(claims):
+        gap = text[claims[j - 1].end : claims[j].start]
+        if not _RESTATES.match(gap):
+            end = claims[j].start
+            break
+        j += 1
+    after = text[number.end : end]
+    # The clause before it: from the previous claim that does not restate it.
+    begin = s
+    k = pos - 1
+    while k >= 0:
+        if not _RESTATES.match(text[claims[k].end : claims[k + 1].start]):
+            begin = claims[k].end
+            break
+        k -= 1
+    before = text[begin : number.start]
+    # Only the clause the number stands in: not past ", while", "; ", " and " before it.
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    window = _window(text, sentences, index)
+    window_numbers = [numbers_by_sentence[index - i] for i in range(len(window))]
+    sex = _nearest(_SEX, after, before)
+    if sex is None:
+        whole = text[s:e]
+        sex = _nearest(_SEX, whole[number.end - s :], whole[: number.start - s])
+    if sex is None:
+        for previous in window[1:]:
+            hit = _last(_SEX, previous)
+            if hit:
+                sex = hit[0]
+                break
+    timeframe = _nearest(_TIMEFRAME, after, clause) or "not_stated"
+    frequency = _nearest(_FREQUENCY, after, clause) or "not_stated"
+    outcome = _outcome(after) or _outcome(before) or _outcome(text[s : number.start])
+    if outcome is None:
+        for previous in window[1:2]:
+            outcome = _outcome(previous)
+    context = _nearest(_CONTEXT, after, "") or "any"
+    kind = _last(_KIND, text[s : number.start])
+    source_kind = kind[0] if kind else "not_stated"
+    population = ""
+    m = _POPULATION.search(after)
+    if m is not None:
+        population = m.group(1)
+    tags = tuple(sorted({t for chunk in window for t, p in _TAGS.items() if p.search(chunk)}))
+    ages = _AGES.search(text[s:e])
+    n_claimed, n_text = None, ""
+    for chunk_index, chunk_numbers in enumerate(window_numbers):
+        counts = [n for n in chunk_numbers if n.unit == COUNT]
+        if counts:
+            count = (
+                counts[-1]
+                if chunk_index
+                else min(counts, key=lambda c: abs(c.start - number.start))
+            )
+            n_text = count.value_text
+            n_claimed = int(count.value) if count.qualifier is None else None
+            if not population:
+                population = (
+                    re.sub(r"^\S+\s+", "", count.value_text)
+                    if count.value_text[0].isdigit()
+                    else ""
+                )
+            break
+    year_claimed = None
+    for chunk in window:
+        years = years_in(chunk)
+        if years:
+            year_claimed = years[-1]
+            break
+    return Context(
+        sex=sex,
+        timeframe=timeframe,
+        frequency=frequency,
+        outcome=outcome,
+        context=context,
+        population=population,
+        population_tags=tags,
+        age_min=int(ages.group(1)) if ages else None,
+        age_max=int(ages.group(2)) if ages else None,
+        n_claimed=n_claimed,
+        n_text=n_text,
+        year_claimed=year_claimed,
+        source_kind=source_kind,
+    )

@@ -1,0 +1,349 @@
+"""Numbers in a sentence: digits, number words, fractions, "one in 20", ranges and their hedges.
+
+:func:`find_numbers` returns every number of a sentence that can be a prevalence claim (a
+percentage, a fraction in words, "one in N", a range of percentages, "N times more likely") or a
+sample size ("1,208 men"), each with its character span in the text, the words as printed, the
+value as a decimal string (as in ``claims.csv``), the hedge before it and the unit. Numbers that
+are none of these (ages, years, durations, counts of countries, phone numbers, "24/7") are left
+out: a number becomes a claim only through its unit.
+
+Number words are read by text2num [1]_ (English, French and Spanish); only the fractions it does
+not read come from :data:`pctstats.core.lexicon.FRACTIONS`.
+
+References
+----------
+.. [1] Allo Media. text2num: parse and convert numbers written in words (English, French,
+   Spanish...). https://github.com/allo-media/text2num
+
+Examples
+--------
+>>> [(n.value_text, n.value, n.unit) for n in find_numbers("Forty-six percent of 1,208 men")]
+[('Forty-six percent', '46', 'percent'), ('1,208 men', '1208', 'count')]
+>>> found = find_numbers("entre 3 et 4 % des hommes", lang="fr")
+>>> [(n.value_text, n.value, n.value_high) for n in found]
+[('entre 3 et 4 %', '3', '4')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from typing import Final
+
+from text_to_num import text2num
+
+from pctstats.core.lexicon import (
+    FRACTIONS,
+    NOT_A_CLAIM_AFTER,
+    NOT_A_CLAIM_BEFORE,
+    ONE_IN,
+    PERCENT_UNIT,
+    QUALIFIERS,
+    SAMPLE_NOUNS,
+    TIMES,
+)
+
+PERCENT: Final = "percent"
+RATIO: Final = "ratio"
+COUNT: Final = "count"
+
+_FLAGS: Final = re.IGNORECASE
+#: A number in digits: thousands with commas ("1,208") or thin/no-break spaces ("1 208"), or a
+#: decimal with a point or a comma ("32,9"). Not glued to letters, slashes or other digits
+#: ("24/7", "18h14", "IMG_2041" are no numbers here).
+_DIGITS: Final = re.compile(
+    r"(?<![\w/:-])(?<!\d[.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)"
+    r"(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\w/]|[.,]\d|:\d)"
+)
+_WORD: Final = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_CONNECTORS: Final = frozenset({"and", "et", "y", "-"})
+_UNIT: Final = re.compile(rf"\s?(?:{PERCENT_UNIT})(?!\w)", _FLAGS)
+_TIMES: Final = re.compile(rf"\s?(?:{TIMES})", _FLAGS)
+_SAMPLE: Final = re.compile(rf"\s(?:{SAMPLE_NOUNS})\b", _FLAGS)
+_NOT_AFTER: Final = re.compile(rf"\s?(?:{NOT_A_CLAIM_AFTER})\b", _FLAGS)
+_NOT_BEFORE: Final = re.compile(
+    rf"\b(?:{NOT_A_CLAIM_BEFORE})\s*(?:between\s|from\s|de\s|entre\s)?$", _FLAGS
+)
+_QUALIFIER: Final = re.compile(
+    r"(?<!\w)("
+    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s+(?:(?:the|le|la|les|el|los|las|of|de|d')\s*)?$",
+    _FLAGS,
+)
+_FRACTION: Final = re.compile(
+    r"(?<!\w)("
+    + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True))
+    + r")(?=\s+(?:of|des?|du|d'|d’|de la|de los|de las|del)\b)",
+    _FLAGS,
+)
+_ONE_IN: Final = re.compile(
+    rf"(?<!\w)(?:one|a|un|une|uno|una|1)\s+(?:{ONE_IN})\s+(\w+(?:-\w+)?)(?!\w)", _FLAGS
+)
+_RANGE_GAP: Final = re.compile(
+    r"^\s*(?:to|and|-|–|—|à|a|y|et|up to|until)\s*(?:the|el|le)?\s*$", _FLAGS
+)
+_RANGE_LEAD: Final = re.compile(
+    r"(?:between|from|anywhere from|anywhere between|entre|de|del|desde)\s+(?:the|el|le)?\s*$",
+    _FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number of a sentence as printed.
+
+    Attributes
+    ----------
+    start, end
+        Character offsets of the number as printed (with its hedge and unit) in the text.
+    value_text
+        The text between ``start`` and ``end``.
+    value, value_high
+        The value (and the upper end of a range) as a decimal string; a fraction or "one in N"
+        is given as a whole percentage ("33" for a third), read as approximate.
+    qualifier
+        The hedge as printed, lower-cased ("about", "nearly", "up to"), or ``None``.
+    approximation
+        How the audit reads the number (:data:`pctstats.core.vocab.APPROXIMATION`).
+    unit
+        ``"percent"``, ``"ratio"`` or ``"count"``.
+    kind
+        ``"digits"``, ``"words"``, ``"fraction"``, ``"one_in"`` or ``"range"``.
+
+    Examples
+    --------
+    >>> n = find_numbers("nearly 5.1 per cent")[0]
+    >>> n.start, n.end, n.qualifier, n.is_claim
+    (0, 19, 'nearly', True)
+    """
+
+    start: int
+    end: int
+    value_text: str
+    value: str
+    value_high: str | None
+    qualifier: str | None
+    approximation: str
+    unit: str
+    kind: str
+
+    @property
+    def is_claim(self) -> bool:
+        """Whether the number is a prevalence or ratio claim (not a sample size)."""
+        return self.unit != COUNT
+
+
+@dataclass(frozen=True)
+class _Raw:
+    start: int
+    end: int
+    value: str
+    kind: str
+
+
+@lru_cache(maxsize=4096)
+def _word_value(words: str, lang: str) -> int | None:
+    """text2num's value of a phrase of number words, or None when it is none."""
+    if len(words) < 2:
+        return None
+    try:
+        return int(text2num(words.lower(), lang))
+    except ValueError:
+        return None
+
+
+def _digits_value(printed: str) -> str:
+    """A printed number in digits as a decimal string ("1,208" -> "1208", "32,9" -> "32.9")."""
+    text = re.sub(r"[\u00a0\u202f ]", "", printed)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        return text.replace(",", "")
+    return text.replace(",", ".")
+
+
+def _word_numbers(sentence: str, lang: str) -> list[_Raw]:
+    """Runs of number words ("Forty-six", "two hundred and thirty", "quarante et un")."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
+    out: list[_Raw] = []
+    i = 0
+    while i < len(tokens):
+        s, e, word = tokens[i]
+        if word.lower() in _CONNECTORS or _word_value(word, lang) is None:
+            i += 1
+            continue
+        best_end, best_value, best_j = e, _word_value(word, lang), i
+        j = i + 1
+        while j < len(tokens):
+            nxt = tokens[j][2].lower()
+            gap = sentence[tokens[j - 1][1] : tokens[j][0]]
+            if gap.strip(" -") or (nxt not in _CONNECTORS and _word_value(nxt, lang) is None):
+                break
+            value = _word_value(sentence[s : tokens[j][1]].replace("-", " "), lang)
+            if value is None:
+                value = _word_value(sentence[s : tokens[j][1]], lang)
+            if value is not None:
+                best_end, best_value, best_j = tokens[j][1], value, j
+            j += 1
+        assert best_value is not None
+        out.append(_Raw(s, best_end, str(best_value), "words"))
+        i = best_j + 1
+    return out
+
+
+def _fraction_value(numerator: str, denominator: str) -> str:
+    """A fraction as a whole percentage, as words state it ("100"/"3" -> "33": "a third")."""
+    return str((Decimal(numerator) / Decimal(denominator)).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def _hedge(sentence: str, start: int) -> tuple[int, str | None, str]:
+    """The hedge before ``start``: where it begins, the words, and how the audit reads it."""
+    m = _QUALIFIER.search(sentence, 0, start)
+    if m is None:
+        return start, None, "exact"
+    words = m.group(1).lower()
+    return m.start(1), words, QUALIFIERS[words]
+
+
+def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Number]:
+    """Every claim-like number of one sentence, in text order.
+
+    Parameters
+    ----------
+    sentence
+        The sentence's text.
+    offset
+        Where the sentence starts in the whole text (added to every span).
+    lang
+        The language for number words: ``"en"``, ``"fr"`` or ``"es"``.
+
+    Returns
+    -------
+    list of Number
+        Percentages, fractions, "one in N", ranges, ratios ("2.87 times more likely") and sample
+        sizes ("230 female university students"); nothing else.
+
+    Examples
+    --------
+    >>> [n.value_text for n in find_numbers("aged between 18 and 81 years, in 72 countries")]
+    []
+    >>> n = find_numbers("almost half of them")[0]
+    >>> n.value_text, n.value, n.qualifier, n.approximation
+    ('almost half', '50', 'almost', 'almost')
+    >>> [(n.value_text, n.value) for n in find_numbers("one in 20, or 5.1 per cent")]
+    [('one in 20', '5'), ('5.1 per cent', '5.1')]
+    >>> find_numbers("32,9% des participantes", lang="fr")[0].value
+    '32.9'
+    """
+    raws = [
+        _Raw(m.start(), m.end(), _digits_value(m.group()), "digits")
+        for m in _DIGITS.finditer(sentence)
+    ]
+    raws += _word_numbers(sentence, lang)
+    raws.sort(key=lambda r: r.start)
+    taken: list[tuple[int, int]] = []
+    found: list[Number] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or b <= s for a, b in taken)
+
+    for m in _FRACTION.finditer(sentence):
+        numerator, denominator = FRACTIONS[m.group(1).lower()]
+        qs, words, approx = _hedge(sentence, m.start())
+        found.append(
+            Number(
+                qs,
+                m.end(),
+                sentence[qs : m.end()],
+                _fraction_value(numerator, denominator),
+                None,
+                words,
+                "about" if approx == "exact" else approx,
+                PERCENT,
+                "fraction",
+            )
+        )
+        taken.append((m.start(), m.end()))
+    for m in _ONE_IN.finditer(sentence):
+        den = m.group(1)
+        value = _digits_value(den) if den[0].isdigit() else _word_value(den.replace("-", " "), lang)
+        if value is None or Decimal(str(value)) <= 1:
+            continue
+        qs, words, approx = _hedge(sentence, m.start())
+        found.append(
+            Number(
+                qs,
+                m.end(),
+                sentence[qs : m.end()],
+                _fraction_value("100", str(value)),
+                None,
+                words,
+                "about" if approx == "exact" else approx,
+                PERCENT,
+                "one_in",
+            )
+        )
+        taken.append((m.start(), m.end()))
+    raws = [r for r in raws if free(r.start, r.end)]
+    i = 0
+    while i < len(raws):
+        r = raws[i]
+        after = sentence[r.end :]
+        unit = _UNIT.match(after)
+        nxt = raws[i + 1] if i + 1 < len(raws) else None
+        # A range: "3 to 4%", "between 3% and 4%", "6–16%", "7.7 to 32.9 percent".
+        if nxt is not None:
+            gap_start = r.end + (unit.end() if unit else 0)
+            nxt_unit = _UNIT.match(sentence[nxt.end :])
+            if (
+                nxt_unit
+                and _RANGE_GAP.match(sentence[gap_start : nxt.start])
+                and (Decimal(r.value) < Decimal(nxt.value))
+            ):
+                lead = _RANGE_LEAD.search(sentence, 0, r.start)
+                s0 = lead.start() if lead else r.start
+                qs, words, approx = _hedge(sentence, s0)
+                end = nxt.end + nxt_unit.end()
+                if lead and words is None:
+                    words, approx = " ".join(lead.group().lower().split()), "between"
+                found.append(
+                    Number(
+                        qs,
+                        end,
+                        sentence[qs:end],
+                        r.value,
+                        nxt.value,
+                        words,
+                        approx,
+                        PERCENT,
+                        "range",
+                    )
+                )
+                i += 2
+                continue
+        if unit:
+            qs, words, approx = _hedge(sentence, r.start)
+            end = r.end + unit.end()
+            found.append(
+                Number(qs, end, sentence[qs:end], r.value, None, words, approx, PERCENT, r.kind)
+            )
+        elif (times := _TIMES.match(after)) is not None:
+            qs, words, approx = _hedge(sentence, r.start)
+            end = r.end + times.end()
+            found.append(
+                Number(qs, end, sentence[qs:end], r.value, None, words, approx, RATIO, r.kind)
+            )
+        elif (
+            (noun := _SAMPLE.match(after)) is not None
+            and not _NOT_AFTER.match(after)
+            and not _NOT_BEFORE.search(sentence, 0, r.start)
+            and "." not in r.value
+        ):
+            qs, words, approx = _hedge(sentence, r.start)
+            end = r.end + noun.end()
+            found.append(
+                Number(qs, end, sentence[qs:end], r.value, None, words, approx, COUNT, r.kind)
+            )
+        i += 1
+    found.sort(key=lambda n: n.start)
+    return [replace(n, start=n.start + offset, end=n.end + offset) for n in found]

@@ -1,0 +1,306 @@
+"""Trace a claim read from a text to an estimate of the record set, then audit it with the engine.
+
+Without a source named by the user, the reader must pick one. :func:`score_estimates` scores every
+comparable estimate of the record set on what the text says near the number: the value (under
+rounding and the hedge, by the audit's own :func:`pctstats.audit.compare_value`), then sex,
+timeframe, frequency, sample size, year, outcome, context and population. The best-scoring
+estimate's source is the claim's source when its value fits, or when the text identifies the study
+by its sample size or year (then a different number is a ``wrong_number``); otherwise the claim
+traces to nothing and the engine calls it ``unsupported``.
+
+The claim is then a :class:`pctstats.Claim` like a row of ``claims.csv``, with that source in
+``source_ids``, and the audit engine gives its verdict, mismatches and message
+(:func:`audit_claim`): one engine behind ``audit_claims`` and ``audit_text``.
+
+Examples
+--------
+>>> from pctstats import load
+>>> from pctstats.text.numbers import find_numbers
+>>> from pctstats.text.context import read_context
+>>> text = "The QUT survey of 1,208 men found that 41% had felt it in their lifetime."
+>>> numbers = [find_numbers(text)]
+>>> ctx = read_context(text, [(0, len(text))], numbers, 0, 1)
+>>> scores = score_estimates(load(), numbers[0][1], ctx)
+>>> scores[0][0], scores[0][1] > scores[1][1]
+('maczkowiack2019-lifetime', True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Final
+
+from pctstats.audit import (
+    ACCURATE,
+    DIFFERENT,
+    EQUAL,
+    IN_RANGE,
+    MORE_PRECISE,
+    PRECISION,
+    ROUNDED,
+    ROUNDED_VALUE,
+    _audit_one,
+    compare_value,
+)
+from pctstats.core.rounding import DEFAULT_ROUNDING
+from pctstats.data.dataset import Dataset
+from pctstats.data.records import Claim, Estimate
+from pctstats.text.context import Context
+from pctstats.text.numbers import PERCENT, RATIO, Number
+
+#: Points for how the claim's number relates to an estimate's (:data:`pctstats.VALUE_MATCHES`).
+VALUE_POINTS: Final = {EQUAL: 5.0, ROUNDED_VALUE: 4.0, MORE_PRECISE: 4.0, IN_RANGE: 3.5}
+#: Percentage points beyond which two numbers cannot match under any rounding or hedge ("about
+#: 40" reads 35 to 45; "almost half" 45 to 50).
+FAR: Final = 6.0
+#: Points for a claimed range that merely contains an estimate's point.
+RANGE_AROUND_POINT: Final = 2.0
+#: An estimate whose value fits must also score this much in all to be taken as the source.
+MIN_SCORE: Final = 4.5
+#: Without a fitting value, the text must identify the study (sample size or year, and sex).
+MIN_SCORE_WRONG: Final = 5.0
+_LIFETIME: Final = frozenset({"lifetime", "since_sexually_active"})
+_ANY: Final = frozenset({"at_least_once", "not_stated"})
+#: Outcomes of the text that are a part (or the articles' name) of the PCD symptoms measured.
+_PCD_FAMILY: Final = frozenset({"pcd_symptoms", "crying_after_sex", "low_mood_after_sex"})
+_RELATED: Final = frozenset({"postcoital_psychological_symptoms", "any_postcoital_symptom"})
+
+
+def build_claim(
+    number: Number,
+    ctx: Context,
+    quote: str,
+    claim_id: str,
+    source_id: str | None = None,
+    estimate: Estimate | None = None,
+) -> Claim:
+    """The record ``claims.csv`` would hold for a number read from a text.
+
+    Where the text names no group or outcome, the claim takes the traced estimate's: silence is
+    no mismatch. A plural "studies" is kept in :class:`Context` but not held against a single
+    traced study: the article may cite studies the record set does not hold.
+
+    Examples
+    --------
+    >>> from pctstats.text.numbers import find_numbers
+    >>> from pctstats.text.context import read_context
+    >>> text = "About 5% of women had it in the previous four weeks."
+    >>> n = find_numbers(text)
+    >>> claim = build_claim(n[0], read_context(text, [(0, len(text))], [n], 0, 0), text, "T1")
+    >>> claim.value, claim.approximation, claim.sex, claim.timeframe
+    ('5', 'about', 'female', 'past_4_weeks')
+    """
+    ranged = number.value_high is not None
+    measure = "prevalence_range" if ranged else "prevalence"
+    if number.unit == RATIO:
+        measure = "ratio_claim"
+    sex = ctx.sex or (estimate.sex if estimate is not None else "all")
+    outcome = ctx.outcome or (estimate.outcome if estimate is not None else "pcd_symptoms")
+    kind = "not_stated" if ctx.source_kind == "several_studies" else ctx.source_kind
+    return Claim(
+        claim_id=claim_id,
+        claim_group=claim_id,
+        article_id="text",
+        quote=quote,
+        measure=measure,
+        value=number.value,
+        value_high=number.value_high,
+        value_text=number.value_text,
+        approximation=number.approximation,
+        unit=number.unit,
+        sex=sex,
+        reference_sex=None,
+        timeframe=ctx.timeframe,
+        frequency=ctx.frequency,
+        context=ctx.context,
+        outcome=outcome,
+        population=ctx.population or {"female": "women", "male": "men"}.get(sex, "people"),
+        population_tags=ctx.population_tags,
+        age_min=ctx.age_min,
+        age_max=ctx.age_max,
+        n_claimed=ctx.n_claimed,
+        source_kind=kind,
+        year_claimed=ctx.year_claimed,
+        strength_claimed=None,
+        source_ids=(source_id,) if source_id else (),
+        estimate_ids=(estimate.estimate_id,) if estimate is not None and source_id else (),
+        read_in="article_text",
+        notes=None,
+    )
+
+
+def _far_apart(claim: Claim, e: Estimate) -> bool:
+    """Whether two numbers are too far apart for any rounding or hedge to bring them together.
+
+    A shortcut before :func:`pctstats.audit.compare_value` (which reads every printed number as an
+    interval, exactly, and is the slow part of tracing): no printed precision or hedge of a
+    percentage stretches it by more than :data:`FAR` points.
+
+    Examples
+    --------
+    >>> from pctstats import load
+    >>> db = load()
+    >>> _far_apart(db.claims["C-4weeks"], db.estimates["schweitzer2015-lifetime"])
+    True
+    """
+    assert claim.value is not None and e.value is not None
+    low, high = float(claim.value), float(claim.value_high or claim.value)
+    e_low, e_high = float(e.value), float(e.value_high or e.value)
+    return low - e_high > FAR or e_low - high > FAR
+
+
+def _score(
+    db: Dataset, claim: Claim, ctx: Context, e: Estimate, rounding: str
+) -> tuple[float, str]:
+    if e.value is None or claim.value is None or _far_apart(claim, e):
+        match = DIFFERENT
+    else:
+        match, _ = compare_value(claim, e, rounding)
+    score = VALUE_POINTS.get(match, 0.0)
+    if claim.value_high is not None and e.value_high is None and score:
+        score = RANGE_AROUND_POINT  # a range holds many points: weak evidence for any one
+    source = db.sources[e.source_id]
+    if ctx.sex is not None:
+        score += 2.0 if ctx.sex == e.sex else (-1.0 if "all" in (ctx.sex, e.sex) else -2.5)
+    if ctx.timeframe != "not_stated":
+        same = ctx.timeframe == e.timeframe or {ctx.timeframe, e.timeframe} <= _LIFETIME
+        score += 1.5 if same else -1.5
+    elif e.timeframe in _LIFETIME:
+        score += 0.5
+    if ctx.frequency in _ANY:
+        score += 0.5 if e.frequency in _ANY else -0.5
+    else:
+        score += 1.5 if ctx.frequency == e.frequency else -1.0
+    if ctx.n_claimed is not None:
+        score += 3.0 if ctx.n_claimed in {e.n, source.n_analysed} else -1.0
+    if ctx.year_claimed is not None:
+        score += 2.0 if ctx.year_claimed in {source.year, source.online_year} else -0.5
+    outcome = ctx.outcome or "pcd_symptoms"
+    if outcome == e.outcome or (outcome in _PCD_FAMILY and e.outcome == "pcd_symptoms"):
+        score += 1.0 if ctx.outcome is not None else 0.5
+    elif outcome in _PCD_FAMILY and e.outcome in _RELATED:
+        score += 0.0
+    else:
+        score -= 3.0
+    if ctx.context != "any":
+        score += 1.0 if ctx.context == e.context else -1.0
+    elif e.context != "any":
+        score -= 1.0
+    tags = set(e.population_tags or source.population_tags)
+    score += 0.5 * len(tags & set(ctx.population_tags))
+    if e.version_of is not None:
+        score -= 0.25
+    return score, match
+
+
+def score_estimates(
+    db: Dataset, number: Number, ctx: Context, rounding: str = DEFAULT_ROUNDING
+) -> list[tuple[str, float, str]]:
+    """Every comparable estimate with its score and value match, best first.
+
+    Returns
+    -------
+    list of tuple
+        ``(estimate_id, score, value_match)``; estimates of another kind of number (odds ratios
+        for a percentage) are not candidates.
+
+    Examples
+    --------
+    >>> from pctstats import load
+    >>> from pctstats.text.numbers import find_numbers
+    >>> from pctstats.text.context import read_context
+    >>> text = "5.1% of women had it a few times in the past four weeks."
+    >>> n = find_numbers(text)
+    >>> score_estimates(load(), n[0], read_context(text, [(0, len(text))], [n], 0, 0))[0]
+    ('schweitzer2015-4weeks-few', 10.5, 'equal')
+    """
+    if number.unit != PERCENT:
+        return []
+    probe = build_claim(number, ctx, "", "probe")
+    out = []
+    for e in db.estimates.values():
+        if e.measure not in ("prevalence", "prevalence_range") or e.unit != PERCENT:
+            continue
+        score, match = _score(db, probe, ctx, e, rounding)
+        out.append((e.estimate_id, round(score, 2), match))
+    out.sort(key=lambda t: -t[1])
+    return out
+
+
+def choose(
+    db: Dataset, scores: Sequence[tuple[str, float, str]], ctx: Context | None
+) -> Estimate | None:
+    """The estimate a claim traces to, or ``None`` when nothing fits well enough.
+
+    Examples
+    --------
+    >>> from pctstats import load
+    >>> db = load()
+    >>> choose(db, [("bird2011-lifetime", 3.0, "equal")], None) is None
+    True
+    >>> choose(db, [("bird2011-lifetime", 9.0, "equal")], None).source_id
+    'bird2011'
+    """
+    for estimate_id, score, match in scores:
+        if match != DIFFERENT and score >= MIN_SCORE:
+            return db.estimates[estimate_id]
+    if scores and ctx is not None and (ctx.n_claimed is not None or ctx.year_claimed is not None):
+        estimate_id, score, _ = scores[0]
+        if score >= MIN_SCORE_WRONG:
+            return db.estimates[estimate_id]
+    return None
+
+
+def audit_claim(db: Dataset, claim: Claim, rounding: str = DEFAULT_ROUNDING) -> dict[str, Any]:
+    """The audit engine's row for one claim: the one entry point the text audit uses.
+
+    Examples
+    --------
+    >>> from pctstats import load
+    >>> db = load()
+    >>> audit_claim(db, db.claims["D-regular"])["mismatches"]
+    ('precision', 'sample_size')
+    """
+    return _audit_one(db, claim, rounding)
+
+
+def coarser_than_printed(
+    db: Dataset, claim: Claim, matched: str | None, rounding: str = DEFAULT_ROUNDING
+) -> bool:
+    """Whether a plainly printed number is coarser than the source's first printing.
+
+    "5%" for 5.1% is rounded with no hedge word to tell the reader: the text audit names it
+    ``precision`` (a hedged "about 5%" is not). An alternative printing of the source (an accepted
+    manuscript's "20%") does not excuse it when the published number is finer.
+
+    Examples
+    --------
+    >>> from pctstats import load
+    >>> db = load()
+    >>> coarser_than_printed(db, db.claims["C-4weeks"], "schweitzer2015-4weeks-few")
+    True
+    >>> coarser_than_printed(db, db.claims["C-lifetime"], "schweitzer2015-lifetime")
+    False
+    """
+    if matched is None or claim.approximation != "exact" or ";" in matched:
+        return False
+    e = db.estimates[matched]
+    first = db.estimates[e.version_of] if e.version_of else e
+    match, beyond = compare_value(claim, first, rounding)
+    return match in (ROUNDED_VALUE, IN_RANGE) and not beyond
+
+
+def with_precision(row: dict[str, Any]) -> dict[str, Any]:
+    """The engine's row with ``precision`` named for a plain number coarser than the source.
+
+    Examples
+    --------
+    >>> with_precision({"mismatches": (), "verdict": "accurate"})
+    {'mismatches': ('precision',), 'verdict': 'rounded'}
+    """
+    names = row["mismatches"]
+    if PRECISION not in names:
+        row = dict(row, mismatches=(PRECISION, *names))
+        if row["verdict"] == ACCURATE:
+            row["verdict"] = ROUNDED
+    return row

@@ -1,0 +1,148 @@
+"""audit_text: claims found, traced and judged by the engine that audits claims.csv."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import pctstats
+from pctstats.text import TEXT_AUDIT_COLUMNS, audit_text
+
+from .conftest import SHARED
+
+
+def by_text(audit: pd.DataFrame) -> dict[str, dict]:
+    return {r["value_text"]: r for r in audit.to_dict("records")}
+
+
+@pytest.mark.parametrize("article_id", ["mashable_reprint", "rula", "mnt"])
+def test_seed_articles_give_every_numeric_claim_the_verdict_audit_claims_gives(article_id):
+    db = pctstats.load()
+    text = (SHARED / "seeds" / db.articles[article_id].seed_file).read_text(encoding="utf-8")
+    audit = audit_text(text, db=db)
+    expected = pctstats.audit_claims(db).set_index("claim_id")
+    numeric = [c for c in db.claims.values() if c.article_id == article_id and c.value is not None]
+    assert numeric
+    for claim in numeric:
+        at = text.find(claim.quote)
+        assert at >= 0, f"{claim.claim_id}: quote not in the seed text"
+        inside = (audit["start"] >= at) & (audit["end"] <= at + len(claim.quote))
+        rows = audit[inside & (audit["value"] == claim.value)]
+        assert len(rows) == 1, f"{claim.claim_id}: {claim.value_text!r} not found once in the text"
+        row = rows.iloc[0]
+        assert row["value_high"] == claim.value_high or (
+            pd.isna(row["value_high"]) and claim.value_high is None
+        )
+        assert row["verdict"] == expected.loc[claim.claim_id, "verdict"], claim.claim_id
+
+
+def test_traces_a_claim_from_the_words_around_it():
+    audit = audit_text(
+        "The QUT study surveyed 1,208 men online. Forty-one percent reported PCD "
+        "in their lifetime, and 3.1% on a regular basis."
+    )
+    rows = by_text(audit)
+    first = rows["Forty-one percent"]
+    assert (first["source_id"], first["estimate_id"], first["verdict"]) == (
+        "maczkowiack2019",
+        "maczkowiack2019-lifetime",
+        "accurate",
+    )
+    assert (first["sex"], first["timeframe"], first["n_claimed"]) == ("male", "lifetime", 1208)
+    regular = rows["3.1%"]
+    assert regular["estimate_id"] == "maczkowiack2019-regular"
+    assert regular["mismatches"] == ("precision",)
+    assert regular["verdict"] == "distorted"
+
+
+def test_a_wrong_year_and_a_changed_timeframe_are_named():
+    audit = audit_text(
+        "Researchers conducted a similar study of female university students back "
+        "in 2012. While 32.9 percent of female respondents had it at some point in their lives, "
+        "10 percent said they regularly experience it."
+    )
+    rows = by_text(audit)
+    assert rows["32.9 percent"]["estimate_id"] == "bird2011-lifetime"
+    assert rows["32.9 percent"]["mismatches"] == ("year",)
+    assert rows["10 percent"]["estimate_id"] == "bird2011-4weeks"
+    assert set(rows["10 percent"]["mismatches"]) == {"timeframe", "frequency", "year"}
+
+
+def test_a_number_the_study_does_not_report_is_a_wrong_number():
+    audit = audit_text(
+        "A 2015 study of 230 female university students found that 52% of them "
+        "had felt it at least once in their lifetime."
+    )
+    row = audit.iloc[0]
+    assert (row["source_id"], row["verdict"]) == ("schweitzer2015", "wrong_number")
+    assert "value" in row["mismatches"]
+
+
+def test_a_bare_rounded_number_is_named_precision_a_hedged_one_is_not():
+    audit = audit_text(
+        "In the study of female university students, 5% had it a few times in the "
+        "past four weeks; about 5% had it a few times in the past four weeks."
+    )
+    bare, hedged = audit.to_dict("records")
+    assert bare["mismatches"] == ("precision",) and bare["verdict"] == "rounded"
+    assert hedged["mismatches"] == () and hedged["verdict"] == "rounded"
+
+
+def test_a_range_compiled_from_two_studies_is_two_claims():
+    audit = audit_text(
+        "Past studies among women have estimated that anywhere from 7.7 to 32.9 "
+        "percent of women have experienced PCD."
+    )
+    assert audit[["value_text", "source_id"]].values.tolist() == [
+        ["7.7", "burri_spector2011"],
+        ["32.9 percent", "bird2011"],
+    ]
+
+
+def test_nothing_fits_leaves_the_claim_unsupported():
+    audit = audit_text("Around 87% of dog owners walk their dog every day.")
+    row = audit.iloc[0]
+    assert row["source_id"] is None and row["estimate_id"] is None
+    assert (row["verdict"], row["mismatches"]) == ("unsupported", ())
+    assert row["candidates"] and all(score < 5 for _, score in row["candidates"])
+
+
+def test_no_claims_gives_an_empty_table_that_says_so():
+    audit = audit_text("The men, aged between 18 and 81 years, came from 78 countries.")
+    assert list(audit.columns) == list(TEXT_AUDIT_COLUMNS) and audit.empty
+    assert audit.attrs["message"] == "no numeric prevalence claim found in the text"
+
+
+def test_offsets_are_those_of_the_number_as_printed():
+    text = "Nearly half of women felt it. Between 3 percent and 4 percent of men felt it regularly."
+    for row in audit_text(text).to_dict("records"):
+        assert text[row["start"] : row["end"]] == row["value_text"]
+
+
+def test_french_text():
+    text = (
+        "Dans cette étude réalisée en 2011 et menée sur 222 femmes âgées de 17 à 61 ans, "
+        "32,9% des participantes disaient l'avoir déjà vécu au moins une fois dans leur vie."
+    )
+    audit = audit_text(text)
+    assert audit.attrs["language"] == "fr"
+    row = audit.iloc[0]
+    assert (row["value_text"], row["value"], row["estimate_id"]) == (
+        "32,9%",
+        "32.9",
+        "bird2011-lifetime",
+    )
+    assert "value" not in row["mismatches"] and "year" not in row["mismatches"]
+
+
+def test_bad_arguments_are_named():
+    with pytest.raises(TypeError, match="text must be a string"):
+        audit_text(b"46% of women")
+    with pytest.raises(ValueError, match="lang must be one of en, fr, es"):
+        audit_text("46% of women", lang="de")
+    with pytest.raises(ValueError, match="rounding"):
+        audit_text("46% of women", rounding="sideways")
+
+
+def test_exported_at_the_top():
+    assert pctstats.audit_text is audit_text

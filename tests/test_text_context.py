@@ -1,0 +1,87 @@
+"""What the reader takes from the words around a number, within and across sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from pctstats.text.context import read_context, years_in
+from pctstats.text.numbers import find_numbers
+from pctstats.text.sentences import split_sentences
+
+
+def contexts(text: str, lang: str = "en"):
+    spans = split_sentences(text)
+    numbers = [find_numbers(text[s:e], s, lang) for s, e in spans]
+    out = {}
+    for i, found in enumerate(numbers):
+        for j, n in enumerate(found):
+            if n.is_claim:
+                out[n.value_text] = read_context(text, spans, numbers, i, j)
+    return out
+
+
+def test_each_claim_of_a_sentence_gets_its_own_clause():
+    ctx = contexts(
+        "41 percent of the men reported PCD in their lifetime, with 20 percent saying "
+        "they had it in the previous four weeks and 4 percent on a regular basis."
+    )
+    assert ctx["41 percent"].timeframe == "lifetime"
+    assert ctx["20 percent"].timeframe == "past_4_weeks"
+    assert (ctx["4 percent"].timeframe, ctx["4 percent"].frequency) == (
+        "not_stated",
+        "regular_basis",
+    )
+    assert {c.sex for c in ctx.values()} == {"male"}
+
+
+def test_sex_sample_size_and_year_carry_from_earlier_sentences():
+    ctx = contexts(
+        "The 2018 study surveyed 1,208 men online. Many were young. Forty-one percent reported it."
+    )["Forty-one percent"]
+    assert (ctx.sex, ctx.n_claimed, ctx.year_claimed) == ("male", 1208, 2018)
+
+
+def test_another_study_stops_the_carry():
+    ctx = contexts(
+        "A 2015 study of 230 women found it common. Another study found 41 percent of men had it."
+    )["41 percent"]
+    assert (ctx.n_claimed, ctx.year_claimed, ctx.source_kind) == (None, None, "one_study")
+
+
+def test_a_hedged_sample_size_is_not_a_number_to_check():
+    ctx = contexts("A survey of over 1,200 men found that 41% had it.")["41%"]
+    assert ctx.n_claimed is None and ctx.n_text == "over 1,200 men"
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("10 percent said they regularly experience symptoms of depression.", "low_mood_after_sex"),
+        ("46% of women had cried after sex.", "crying_after_sex"),
+        ("46% had postcoital dysphoria, marked by tearfulness or sadness.", "pcd_symptoms"),
+        ("About 7.5% of women report painful sex.", "dyspareunia"),
+    ],
+)
+def test_outcome_named_in_the_clause(text, outcome):
+    assert next(iter(contexts(text).values())).outcome == outcome
+
+
+def test_french_and_spanish_context():
+    fr = contexts(
+        "Dans cette étude réalisée en 2011 sur 222 femmes, 32,9 % des participantes "
+        "l'avaient vécu au moins une fois dans leur vie.",
+        "fr",
+    )["32,9 %"]
+    assert (fr.sex, fr.timeframe, fr.n_claimed, fr.year_claimed) == (
+        "female",
+        "lifetime",
+        222,
+        2011,
+    )
+    es = contexts("El 41 % de los hombres lo sufrió alguna vez en su vida.", "es")["41 %"]
+    assert (es.sex, es.timeframe) == ("male", "lifetime")
+
+
+def test_dates_are_not_study_years():
+    assert years_in("Jul 5, 2011. Publié le 28 novembre 2018 à 18h14. August 06, 2018") == []
+    assert years_in("in a 2015 study, and back in 2012") == [2015, 2012]

@@ -1,0 +1,124 @@
+"""The number recogniser: digits, decimal commas, words (en/fr/es), fractions, ranges, hedges."""
+
+from __future__ import annotations
+
+import pytest
+
+from pctstats.text.numbers import find_numbers
+from pctstats.text.sentences import split_sentences
+
+
+def read(sentence: str, lang: str = "en") -> list[tuple[str, str, str | None, str]]:
+    return [(n.value_text, n.value, n.value_high, n.unit) for n in find_numbers(sentence, 0, lang)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("46 per cent of surveyed women", "en", ("46 per cent", "46", None, "percent")),
+        ("32,9 % des participantes", "fr", ("32,9 %", "32.9", None, "percent")),
+        ("el 12,5 % de las mujeres", "es", ("12,5 %", "12.5", None, "percent")),
+        ("Forty-six percent of respondents", "en", ("Forty-six percent", "46", None, "percent")),
+        (
+            "quarante et un pour cent des hommes",
+            "fr",
+            ("quarante et un pour cent", "41", None, "percent"),
+        ),
+        (
+            "cuarenta y seis por ciento de las mujeres",
+            "es",
+            ("cuarenta y seis por ciento", "46", None, "percent"),
+        ),
+        ("Two per cent of women", "en", ("Two per cent", "2", None, "percent")),
+        ("two thirds of men", "en", ("two thirds", "67", None, "percent")),
+        ("one-tenth of the sample", "en", ("one-tenth", "10", None, "percent")),
+        ("un tiers des femmes", "fr", ("un tiers", "33", None, "percent")),
+        ("la mitad de las mujeres", "es", ("la mitad", "50", None, "percent")),
+        ("one in 20 women", "en", ("one in 20", "5", None, "percent")),
+        ("one in five men", "en", ("one in five", "20", None, "percent")),
+        ("uno de cada diez hombres", "es", ("uno de cada diez", "10", None, "percent")),
+        ("2.87 times more likely", "en", ("2.87 times more likely", "2.87", None, "ratio")),
+    ],
+)
+def test_reads_each_way_of_printing_a_number(sentence, lang, expected):
+    assert read(sentence, lang)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("3 to 4% of men", ("3 to 4%", "3", "4")),
+        ("between 3% and 4% of men", ("between 3% and 4%", "3", "4")),
+        ("Between 3 percent and 4 percent", ("Between 3 percent and 4 percent", "3", "4")),
+        ("affects 6–16% of women", ("6–16%", "6", "16")),
+        ("from 7.7 to 32.9 percent", ("from 7.7 to 32.9 percent", "7.7", "32.9")),
+        ("entre el 3 y el 4 % de los hombres", ("entre el 3 y el 4 %", "3", "4")),
+    ],
+)
+def test_reads_ranges_as_one_number(sentence, expected):
+    lang = "es" if "entre el" in sentence else "en"
+    found = find_numbers(sentence, 0, lang)
+    assert [(n.value_text, n.value, n.value_high) for n in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier", "approximation"),
+    [
+        ("about five percent", "about", "about"),
+        ("nearly half of them", "nearly", "almost"),
+        ("just over 4% of men", "just over", "exact"),
+        ("up to 46.2% of women", "up to", "exact"),
+        ("no less than 30% of people", "no less than", "exact"),
+        ("près de 40 % des femmes", "près de", "almost"),
+        ("casi el 46 % de las mujeres", "casi", "almost"),
+    ],
+)
+def test_reads_the_hedge_before_a_number(sentence, qualifier, approximation):
+    lang = "fr" if "près" in sentence else "es" if "casi" in sentence else "en"
+    number = find_numbers(sentence, 0, lang)[0]
+    assert (number.qualifier, number.approximation) == (qualifier, approximation)
+    assert number.value_text.lower().startswith(qualifier)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The men, aged between 18 and 81 years, were in 78 countries.",
+        "222 femmes âgées de 17 à 61 ans",
+        "Published Jul 5, 2011 at 18h14; call 555-123-4567.",
+        "Open 24/7, see IMG_2041.jpg and 2 min read.",
+        "RELATED: 5 Health Benefits of Sex",
+        "21,000 providers in 2015",
+    ],
+)
+def test_non_claims_are_not_claims(sentence):
+    assert [
+        n for n in find_numbers(sentence, 0, "fr" if "âgées" in sentence else "en") if n.is_claim
+    ] == []
+
+
+def test_sample_sizes_are_counts_not_claims():
+    found = find_numbers("a survey of over 1,200 men and 230 female university students")
+    assert [(n.value_text, n.value, n.qualifier, n.is_claim) for n in found] == [
+        ("over 1,200 men", "1200", "over", False),
+        ("230 female university students", "230", None, False),
+    ]
+
+
+def test_offsets_point_into_the_whole_text():
+    text = "Intro sentence here. Then 41% of men said so."
+    for s, e in split_sentences(text):
+        for n in find_numbers(text[s:e], s):
+            assert text[n.start : n.end] == n.value_text == "41%"
+
+
+def test_sentences_keep_abbreviations_and_split_headlines():
+    text = (
+        "Dr. Robert D. Schweitzer of the U.S. team said 41%. Next one.\nHeadline Here\nBody text."
+    )
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Dr. Robert D. Schweitzer of the U.S. team said 41%.",
+        "Next one.",
+        "Headline Here",
+        "Body text.",
+    ]
