@@ -37,6 +37,10 @@ def read(sentence: str, lang: str = "en") -> list[tuple[str, str, str | None, st
         ("one in 20 women", "en", ("one in 20", "5", None, "percent")),
         ("one in five men", "en", ("one in five", "20", None, "percent")),
         ("uno de cada diez hombres", "es", ("uno de cada diez", "10", None, "percent")),
+        ("two in five men", "en", ("two in five", "40", None, "percent")),
+        ("3 out of 10 women", "en", ("3 out of 10", "30", None, "percent")),
+        ("une femme sur trois", "fr", ("une femme sur trois", "33", None, "percent")),
+        ("a third had experienced it", "en", ("a third", "33", None, "percent")),
         ("2.87 times more likely", "en", ("2.87 times more likely", "2.87", None, "ratio")),
     ],
 )
@@ -89,6 +93,9 @@ def test_reads_the_hedge_before_a_number(sentence, qualifier, approximation):
         "Open 24/7, see IMG_2041.jpg and 2 min read.",
         "RELATED: 5 Health Benefits of Sex",
         "21,000 providers in 2015",
+        "It is 100% normal and 100 percent treatable.",
+        "a 30% increase in risk, 20% more likely, 50% off",
+        "one in 2015 and five in 1989",
     ],
 )
 def test_non_claims_are_not_claims(sentence):

@@ -29,11 +29,11 @@ from typing import Final
 SEX_PHRASES: Final = MappingProxyType(
     {
         "female": r"(?:people|persons?|those|individuals) assigned female(?: at birth)?|"
-        r"women|woman|females?|girls?|wives|mothers|she|her|"
+        r"women|woman|females?|girls?|"
         r"femmes?|filles?|participantes|étudiantes|"
         r"mujeres|mujer|chicas|participantes femeninas|estudiantes universitarias",
         "male": r"(?:people|persons?|those|individuals) assigned male(?: at birth)?|"
-        r"men|man|males?|boys?|husbands|fathers|guys|he|his|"
+        r"men|man|males?|boys?|"
         r"hommes?|garçons|participants masculins|"
         r"hombres|hombre|varones|chicos",
         "all": r"people|persons|adults|everyone|individuals|humans|of us|"
@@ -45,6 +45,9 @@ SEX_PHRASES: Final = MappingProxyType(
 TIMEFRAME_PHRASES: Final = MappingProxyType(
     {
         "past_4_weeks": r"(?:past|previous|last|preceding|prior)\s+(?:four|4)\s*weeks?|"
+        r"(?:in|within|during|over) the (?:past|previous|last|preceding) month|"
+        r"au cours du (?:dernier )?mois(?: dernier| précédent)?|durante el último mes|"
+        r"en el último mes|"
         r"(?:four|4)[- ]weeks?(?: period| window| prevalence)?|"
         r"(?:four|4) weeks (?:before|prior)|"
         r"(?:quatre|4) dernières semaines|(?:últimas|pasadas) (?:cuatro|4) semanas",
@@ -67,6 +70,7 @@ FREQUENCY_PHRASES: Final = MappingProxyType(
         r"toujours|la plupart du temps|siempre|la mayor(?:ía| parte) del tiempo",
         "regular_basis": r"(?:on|at) a regular basis|regularly|regular|frequently|often|"
         r"routinely|habitually|régulièrement|souvent|fréquemment|regularmente|"
+        r"de (?:façon|manière) régulière|de (?:forma|manera) regular|con regularidad|"
         r"con frecuencia|frecuentemente|a menudo",
         "a_few_times": r"a few times|several times|multiple times|many times|more than once|"
         r"repeatedly|plusieurs fois|quelques fois|varias veces|algunas veces",
@@ -82,10 +86,11 @@ FREQUENCY_PHRASES: Final = MappingProxyType(
 OUTCOME_PHRASES: Final = MappingProxyType(
     {
         "pcd_symptoms": r"post-?coital dysphoria|postcoital dysphoria|dysphorie post-?coïtale|"
-        r"disforia post-?coital|PCD|PCT|post-?coital (?:tristesse|blues)|post-sex blues|"
-        r"sex blues|post-?coïtum|tristesse post-?coïtale|tristeza post-?coital",
-        "crying_after_sex": r"cr(?:y|ies|ied|ying)|tears?|weep(?:s|ing)?|pleur(?:er|ent|é)|"
-        r"larmes|llor(?:ar|an|aron|o)|lágrimas",
+        r"disforia pos(?:t)?-?coital|PCD|PCT|post-?coital (?:tristesse|blues)|post-sex blues|"
+        r"sex blues|post-?coïtum|tristesse post-?coïtale|tristeza pos(?:t)?-?coital|"
+        r"blues post-?co[iï]tal|blues pos(?:t)?-?coital",
+        "crying_after_sex": r"cr(?:y|ies|ied|ying)|tears?|tearful|weep(?:s|ing)?|pleur\w*|"
+        r"larmes|llor\w*|lágrimas",
         "low_mood_after_sex": r"sad(?:ness)?|depress(?:ed|ion|ive)|lonel(?:y|iness)|"
         r"triste(?:sse)?|déprim(?:e|é|ée)|dépression|solitude|tristeza|deprimid[oa]s?|"
         r"depresión|soledad",
@@ -104,6 +109,8 @@ CONTEXT_PHRASES: Final = MappingProxyType(
         "vaginal_penetration": r"(?:during|with) (?:vaginal )?penetration|"
         r"pendant la pénétration|durante la penetración",
         "masturbation": r"masturbat(?:ion|ing)|masturbación",
+        "consensual_intercourse": r"(?:after|following) consensual (?:sexual )?(?:intercourse|sex)|"
+        r"après un rapport sexuel consenti|después de (?:una )?relaciones? sexuales? consentidas?",
         "casual_sex": r"casual sex|hook-?ups?|one-night stands?|relations? d'un soir|"
         r"sexo casual",
         "sex_in_relationship": r"(?:sex )?(?:in|within) (?:a |their )?(?:committed )?"
@@ -263,6 +270,12 @@ FRACTIONS: Final = MappingProxyType(
     }
 )
 
+#: Words after a fraction that make it the subject of a finding ("a third had experienced it").
+FRACTION_VERBS: Final = (
+    r"had|have|has|were|are|was|is|reported|report|reports|said|say|says|experienced|experience|"
+    r"felt|feel|suffered|suffer|cried|cry|ont|avaient|a|ressentent|han|habían|ha|sufren|sienten"
+)
+
 #: "One in 20", "un sur cinq", "uno de cada diez": the words between the two numbers.
 ONE_IN: Final = r"in|out of|sur|de cada|of every"
 
@@ -277,6 +290,13 @@ NOT_A_CLAIM_AFTER: Final = (
     r"years?(?:[- ]old)?|yrs?|ans|años|months?|mois|meses|weeks?|semaines|semanas|days?|jours|"
     r"días|hours?|heures|horas|minutes?|min|countries|pays|países|studies|items|questions"
 )
+#: Words after a percentage that make it a change, a chance or a discount, not a prevalence.
+NOT_A_PREVALENCE_AFTER: Final = (
+    r"(?:increase|decrease|rise|drop|fall|reduction|jump|growth|higher|lower|greater|more|less|"
+    r"fewer|chance|likelihood|risk|odds|off|discount|interest|APR|accurate|accuracy|effective|"
+    r"sure|certain|normal|of the time|d'augmentation|de hausse|de baisse|de réduction|plus|moins|"
+    r"de aumento|más|menos)"
+)
 NOT_A_CLAIM_BEFORE: Final = r"aged?|âgée?s?|de edad|ages|average age of|mean age of"
 
 #: Month names, to tell a date ("Jul 5, 2011", "28 novembre 2018") from a year of a study.
@@ -290,8 +310,10 @@ MONTHS: Final = (
 #: Words frequent in one language and rare in the others, to choose text2num's language.
 LANGUAGE_MARKERS: Final = MappingProxyType(
     {
-        "en": r"the|and|of|with|that|have|has|were|was|women|men|who|which",
-        "fr": r"le|la|les|des|et|une|est|sont|dans|avec|qui|femmes|hommes|pour",
-        "es": r"el|los|las|y|una|es|son|con|que|por|mujeres|hombres|del",
+        "en": r"the|and|of|with|that|have|has|were|was|women|men|who|which|in|on|it|they|is",
+        "fr": r"le|les|des|et|une|est|sont|dans|avec|qui|femmes|hommes|pour|du|au|aux|ce|cette|"
+        r"ont|été|sur|leur|leurs|elles|ils|il|elle|pas|ne",
+        "es": r"el|los|las|y|una|es|son|con|que|por|mujeres|hombres|del|lo|su|sus|han|ha|fue|"
+        r"ellas|ellos|más|según|estudio",
     }
 )

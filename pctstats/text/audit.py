@@ -19,11 +19,11 @@ from typing import Any, Final
 
 import pandas as pd
 
-from pctstats.audit import EQUAL, MISMATCHES, MORE_PRECISE, ROUNDED_VALUE, UNSUPPORTED
-from pctstats.checks._common import resolve
+from pctstats.audit import MISMATCHES
 from pctstats.core.lexicon import LANGUAGE_MARKERS
+from pctstats.core.names import EQUAL, MORE_PRECISE, ROUNDED_VALUE, UNSUPPORTED
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
-from pctstats.data.dataset import Dataset
+from pctstats.data.dataset import Dataset, dataset_or_default
 from pctstats.text.context import Context, read_context
 from pctstats.text.numbers import COUNT, Number, find_numbers
 from pctstats.text.sentences import split_sentences
@@ -222,7 +222,7 @@ def audit_text(
     if lang is not None and lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, got {lang!r}")
     rounding = check_rounding(rounding)
-    db = resolve(db)
+    db = dataset_or_default(db)
     lang = lang or detect_language(text)
     sentences = split_sentences(text)
     numbers = [find_numbers(text[s:e], s, lang) for s, e in sentences]

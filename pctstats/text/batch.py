@@ -35,9 +35,8 @@ from typing import Any, Final
 import pandas as pd
 from tqdm import tqdm
 
-from pctstats.checks._common import resolve
 from pctstats.core.rounding import DEFAULT_ROUNDING
-from pctstats.data.dataset import Dataset, load
+from pctstats.data.dataset import Dataset, dataset_or_default, load
 from pctstats.text.audit import audit_text
 from pctstats.text.reading import TEXT_SUFFIXES, ArticleError, read_article
 
@@ -96,7 +95,7 @@ def _one(
     except ArticleError as err:
         return name, "", None, err.problem
     if db is None:
-        db = resolve(None) if data is None else load(data)
+        db = dataset_or_default(None) if data is None else load(data)
     return name, text, audit_text(text, db=db, rounding=rounding), None
 
 
@@ -153,7 +152,7 @@ def audit_files(
     out: list[Outcome] = []
     try:
         if jobs == 1 or len(items) <= 1:
-            db = resolve(None) if data_arg is None else load(data_arg)
+            db = dataset_or_default(None) if data_arg is None else load(data_arg)
             for item in items:
                 out.append(_one(item, db, data_arg, rounding))
                 bar.update()

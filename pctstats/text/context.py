@@ -80,12 +80,18 @@ _AGES: Final = re.compile(
 )
 #: Restates: the gap between two numbers that say the same thing ("one in 20, or 5.1 per cent").
 _RESTATES: Final = re.compile(
-    r"^[\s,;:()\-–—]*(?:of (?:them|those|these|the \w+)\s*)?[\s,;:()\-–—]*"
+    r"^[\s,;:()\-–—]*(?:(?:of|among|des|de|d'entre|entre) (?:(?:the|las|los|les) )?"
+    r"(?:[\w-]+\s*){1,3}?)?[\s,;:()\-–—]*"
     r"(?:or|soit|o sea|i\.e\.|that is)?[\s,;:()\-–—]*$",
     _FLAGS,
 )
 
 
+#: Outcomes that name a part of PCD in a clause of their own: never carried to another sentence.
+_PARTS: Final = frozenset({"crying_after_sex", "low_mood_after_sex"})
+_STRONG_BREAK: Final = re.compile(
+    r"[;:]|\s(?:while|whereas|but|mais|alors que|tandis que|pero|mientras)\s", _FLAGS
+)
 _CLAUSE_BREAK: Final = re.compile(
     r"[,;:—–]\s|\s(?:and|but|while|whereas|with|et|mais|alors que|tandis que|y|pero|mientras)\s",
     _FLAGS,
@@ -265,7 +271,7 @@ def read_context(
     clause = _CLAUSE_BREAK.split(before)[-1]
     window = _window(text, sentences, index)
     window_numbers = [numbers_by_sentence[index - i] for i in range(len(window))]
-    sex = _nearest(_SEX, after, before)
+    sex = _nearest(_SEX, after, before) or _nearest(_SEX, number.value_text, "")
     if sex is None:
         whole = text[s:e]
         sex = _nearest(_SEX, whole[number.end - s :], whole[: number.start - s])
@@ -277,10 +283,14 @@ def read_context(
                 break
     timeframe = _nearest(_TIMEFRAME, after, clause) or "not_stated"
     frequency = _nearest(_FREQUENCY, after, clause) or "not_stated"
-    outcome = _outcome(after) or _outcome(before) or _outcome(text[s : number.start])
-    if outcome is None:
+    # "41% of men and 46% of women have cried after sex": the predicate may follow a later
+    # number, up to the end of the clause ("; 5% felt sad" is another clause).
+    tail = _STRONG_BREAK.split(text[number.end : e])[0]
+    outcome = _outcome(after) or _outcome(before) or _outcome(tail)
+    if outcome is None:  # "This condition affects ...": the condition named just before
         for previous in window[1:2]:
-            outcome = _outcome(previous)
+            carried = _outcome(previous)
+            outcome = carried if carried not in _PARTS else None
     context = _nearest(_CONTEXT, after, "") or "any"
     kind = _last(_KIND, text[s : number.start])
     source_kind = kind[0] if kind else "not_stated"

@@ -35,9 +35,11 @@ from typing import Final
 from text_to_num import text2num
 
 from pctstats.core.lexicon import (
+    FRACTION_VERBS,
     FRACTIONS,
     NOT_A_CLAIM_AFTER,
     NOT_A_CLAIM_BEFORE,
+    NOT_A_PREVALENCE_AFTER,
     ONE_IN,
     PERCENT_UNIT,
     QUALIFIERS,
@@ -45,6 +47,8 @@ from pctstats.core.lexicon import (
     TIMES,
 )
 
+#: The smallest count read as a sample size ("five men" in "two in five men" is none).
+MIN_SAMPLE: Final = 10
 PERCENT: Final = "percent"
 RATIO: Final = "ratio"
 COUNT: Final = "count"
@@ -75,12 +79,19 @@ _QUALIFIER: Final = re.compile(
 _FRACTION: Final = re.compile(
     r"(?<!\w)("
     + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True))
-    + r")(?=\s+(?:of|des?|du|d'|d’|de la|de los|de las|del)\b)",
+    + rf")(?=\s+(?:of|des?|du|d'|d’|de la|de los|de las|del|{FRACTION_VERBS})\b)",
     _FLAGS,
 )
+#: "One in 20", "two in five", "3 out of 10", "une femme sur trois", "uno de cada cinco".
 _ONE_IN: Final = re.compile(
-    rf"(?<!\w)(?:one|a|un|une|uno|una|1)\s+(?:{ONE_IN})\s+(\w+(?:-\w+)?)(?!\w)", _FLAGS
+    rf"(?<![\w.,])(\w+)\s+(?:(?:women|men|people|adults|femmes?|hommes?|personnes?|mujeres|"
+    rf"hombres|personas)\s+)?(?:{ONE_IN})\s+(\w+(?:-\w+)?)(?!\w)",
+    _FLAGS,
 )
+#: "One in N" needs a first number this small and a second this large at most.
+_ONE_IN_LIMITS: Final = (10, 1000)
+_NOT_PREVALENCE: Final = re.compile(rf"\s*(?:{NOT_A_PREVALENCE_AFTER})\b", _FLAGS)
+_OF: Final = re.compile(r"\s*(?:of|des?|du|d'|del?)\b", _FLAGS)
 _RANGE_GAP: Final = re.compile(
     r"^\s*(?:to|and|-|–|—|à|a|y|et|up to|until)\s*(?:the|el|le)?\s*$", _FLAGS
 )
@@ -191,6 +202,18 @@ def _word_numbers(sentence: str, lang: str) -> list[_Raw]:
     return out
 
 
+_ONES: Final = frozenset({"one", "a", "un", "une", "uno", "una"})
+
+
+def _any_value(printed: str, lang: str) -> int | None:
+    """A whole number printed in digits or words ("20", "five", "cinco"), or None."""
+    if printed.isdigit():
+        return int(printed)
+    if printed[0].isdigit():
+        return None
+    return _word_value(printed.replace("-", " "), lang)
+
+
 def _fraction_value(numerator: str, denominator: str) -> str:
     """A fraction as a whole percentage, as words state it ("100"/"3" -> "33": "a third")."""
     return str((Decimal(numerator) / Decimal(denominator)).quantize(Decimal(1), ROUND_HALF_UP))
@@ -265,9 +288,12 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
         )
         taken.append((m.start(), m.end()))
     for m in _ONE_IN.finditer(sentence):
-        den = m.group(1)
-        value = _digits_value(den) if den[0].isdigit() else _word_value(den.replace("-", " "), lang)
-        if value is None or Decimal(str(value)) <= 1:
+        num, den = m.group(1), m.group(2)
+        top = 1 if num.lower() in _ONES else _any_value(num, lang)
+        value = _any_value(den, lang)
+        if top is None or value is None or not 0 < top < value <= _ONE_IN_LIMITS[1]:
+            continue
+        if top > _ONE_IN_LIMITS[0]:
             continue
         qs, words, approx = _hedge(sentence, m.start())
         found.append(
@@ -275,7 +301,7 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
                 qs,
                 m.end(),
                 sentence[qs : m.end()],
-                _fraction_value("100", str(value)),
+                _fraction_value(str(100 * top), str(value)),
                 None,
                 words,
                 "about" if approx == "exact" else approx,
@@ -321,7 +347,11 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
                 )
                 i += 2
                 continue
-        if unit:
+        if unit and _NOT_PREVALENCE.match(after[unit.end() :]):
+            pass
+        elif unit and r.value == "100" and not _OF.match(after[unit.end() :]):
+            pass  # "100% normal", "100 percent sure": a manner of speaking
+        elif unit:
             qs, words, approx = _hedge(sentence, r.start)
             end = r.end + unit.end()
             found.append(
@@ -338,6 +368,7 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
             and not _NOT_AFTER.match(after)
             and not _NOT_BEFORE.search(sentence, 0, r.start)
             and "." not in r.value
+            and int(r.value) >= MIN_SAMPLE
         ):
             qs, words, approx = _hedge(sentence, r.start)
             end = r.end + noun.end()

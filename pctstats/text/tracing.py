@@ -30,7 +30,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
-from pctstats.audit import (
+from pctstats.audit import claim_verdict, compare_value
+from pctstats.core.names import (
     ACCURATE,
     DIFFERENT,
     EQUAL,
@@ -39,8 +40,6 @@ from pctstats.audit import (
     PRECISION,
     ROUNDED,
     ROUNDED_VALUE,
-    _audit_one,
-    compare_value,
 )
 from pctstats.core.rounding import DEFAULT_ROUNDING
 from pctstats.data.dataset import Dataset
@@ -149,6 +148,36 @@ def _far_apart(claim: Claim, e: Estimate) -> bool:
     return low - e_high > FAR or e_low - high > FAR
 
 
+def corroborates(ctx: Context, e: Estimate, source_years: set[int | None]) -> bool:
+    """Whether anything the text says besides the number agrees with the estimate.
+
+    A number alone ("about one in five of my clients") fits many estimates by chance; a claim is
+    traced only when the text also states something the estimate agrees with: the sex, the period
+    or frequency, the sample size, the year, the outcome or the sexual context.
+
+    Examples
+    --------
+    >>> from pctstats import load
+    >>> from pctstats.text.context import Context
+    >>> e = load().estimates["maczkowiack2019-lifetime"]
+    >>> bare = Context(None, "not_stated", "not_stated", None, "any", "", (), None, None, None,
+    ...                "", None, "not_stated")
+    >>> corroborates(bare, e, {2019}), corroborates(replace(bare, sex="male"), e, {2019})
+    (False, True)
+    """
+    return (
+        ctx.sex == e.sex
+        or (ctx.timeframe != "not_stated" and ctx.timeframe == e.timeframe)
+        or (ctx.frequency not in _ANY and ctx.frequency == e.frequency)
+        or ctx.n_claimed is not None
+        or (ctx.year_claimed is not None and ctx.year_claimed in source_years)
+        or (ctx.outcome is not None and (
+            ctx.outcome == e.outcome or (ctx.outcome in _PCD_FAMILY and e.outcome == "pcd_symptoms")
+        ))
+        or (ctx.context != "any" and ctx.context == e.context)
+    )
+
+
 def _score(
     db: Dataset, claim: Claim, ctx: Context, e: Estimate, rounding: str
 ) -> tuple[float, str]:
@@ -243,7 +272,10 @@ def choose(
     """
     for estimate_id, score, match in scores:
         if match != DIFFERENT and score >= MIN_SCORE:
-            return db.estimates[estimate_id]
+            e = db.estimates[estimate_id]
+            source = db.sources[e.source_id]
+            if ctx is None or corroborates(ctx, e, {source.year, source.online_year}):
+                return e
     if scores and ctx is not None and (ctx.n_claimed is not None or ctx.year_claimed is not None):
         estimate_id, score, _ = scores[0]
         if score >= MIN_SCORE_WRONG:
@@ -261,7 +293,7 @@ def audit_claim(db: Dataset, claim: Claim, rounding: str = DEFAULT_ROUNDING) -> 
     >>> audit_claim(db, db.claims["D-regular"])["mismatches"]
     ('precision', 'sample_size')
     """
-    return _audit_one(db, claim, rounding)
+    return claim_verdict(claim, db, rounding).row()
 
 
 def coarser_than_printed(
