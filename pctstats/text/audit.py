@@ -227,11 +227,12 @@ def audit_text(
     sentences = split_sentences(text)
     numbers = [find_numbers(text[s:e], s, lang) for s, e in sentences]
     rows: list[dict[str, Any]] = []
+    memo: dict = {}
     for index, (s, e) in enumerate(sentences):
         for which, number in enumerate(numbers[index]):
             if number.unit == COUNT:
                 continue
-            ctx = read_context(text, sentences, numbers, index, which)
+            ctx = read_context(text, sentences, numbers, index, which, memo)
             for part in _split_range(db, number, ctx, rounding):
                 rows.append(_row(db, part, ctx, text[s:e], f"T{len(rows) + 1}", rounding))
     frame = pd.DataFrame.from_records(rows, columns=list(TEXT_AUDIT_COLUMNS))

@@ -187,26 +187,53 @@ def years_in(text: str) -> list[int]:
     """
     out = []
     for m in _YEAR.finditer(text):
-        if _DATE_BEFORE.search(text, 0, m.start()) or _DATE_AFTER.match(text[m.end() :]):
+        before = max(0, m.start() - 30)
+        if _DATE_BEFORE.search(text, before, m.start()) or _DATE_AFTER.match(text[m.end() :]):
             continue
         out.append(int(m.group(1)))
     return out
 
 
-def _window(text: str, sentences: Sequence[tuple[int, int]], index: int) -> list[str]:
+@dataclass(frozen=True)
+class _Facts:
+    """What one sentence says whatever number is read: kept per sentence, read once."""
+
+    new_study: bool
+    tags: frozenset[str]
+    years: tuple[int, ...]
+    last_sex: str | None
+    outcome: str | None
+
+
+def _facts(text: str, sentences: Sequence[tuple[int, int]], index: int, memo: dict) -> _Facts:
+    found = memo.get(index)
+    if found is None:
+        s, e = sentences[index]
+        sentence = text[s:e]
+        sex = _last(_SEX, sentence)
+        found = _Facts(
+            new_study=_NEW_STUDY.search(sentence) is not None,
+            tags=frozenset(t for t, p in _TAGS.items() if p.search(sentence)),
+            years=tuple(years_in(sentence)),
+            last_sex=sex[0] if sex else None,
+            outcome=_outcome(sentence),
+        )
+        memo[index] = found
+    return found
+
+
+def _window(
+    text: str, sentences: Sequence[tuple[int, int]], index: int, memo: dict
+) -> list[int]:
     """The claim's sentence and the sentences before it that context is carried from."""
-    s, e = sentences[index]
-    own = text[s:e]
-    texts = [own]
-    if _NEW_STUDY.search(own):
-        return texts
+    indices = [index]
+    if _facts(text, sentences, index, memo).new_study:
+        return indices
     for back in range(index - 1, max(-1, index - 1 - CARRY), -1):
-        bs, be = sentences[back]
-        previous = text[bs:be]
-        texts.append(previous)
-        if _NEW_STUDY.search(previous):
+        indices.append(back)
+        if _facts(text, sentences, back, memo).new_study:
             break
-    return texts
+    return indices
 
 
 def read_context(
@@ -215,6 +242,7 @@ def read_context(
     numbers_by_sentence: Sequence[Sequence[Number]],
     index: int,
     which: int,
+    memo: dict | None = None,
 ) -> Context:
     """What the text says about ``numbers[which]``, a number of sentence ``index``.
 
@@ -230,6 +258,8 @@ def read_context(
         The numbers of every sentence (:func:`pctstats.text.numbers.find_numbers`), in order.
     which
         The position of the number among its sentence's numbers.
+    memo
+        A dict kept across the numbers of one text (what each sentence says is read once).
 
     Returns
     -------
@@ -269,18 +299,16 @@ def read_context(
     before = text[begin : number.start]
     # Only the clause the number stands in: not past ", while", "; ", " and " before it.
     clause = _CLAUSE_BREAK.split(before)[-1]
-    window = _window(text, sentences, index)
-    window_numbers = [numbers_by_sentence[index - i] for i in range(len(window))]
+    memo = {} if memo is None else memo
+    window = _window(text, sentences, index, memo)
+    facts = [_facts(text, sentences, i, memo) for i in window]
+    window_numbers = [numbers_by_sentence[i] for i in window]
     sex = _nearest(_SEX, after, before) or _nearest(_SEX, number.value_text, "")
     if sex is None:
         whole = text[s:e]
         sex = _nearest(_SEX, whole[number.end - s :], whole[: number.start - s])
     if sex is None:
-        for previous in window[1:]:
-            hit = _last(_SEX, previous)
-            if hit:
-                sex = hit[0]
-                break
+        sex = next((f.last_sex for f in facts[1:] if f.last_sex), None)
     timeframe = _nearest(_TIMEFRAME, after, clause) or "not_stated"
     frequency = _nearest(_FREQUENCY, after, clause) or "not_stated"
     # "41% of men and 46% of women have cried after sex": the predicate may follow a later
@@ -288,9 +316,8 @@ def read_context(
     tail = _STRONG_BREAK.split(text[number.end : e])[0]
     outcome = _outcome(after) or _outcome(before) or _outcome(tail)
     if outcome is None:  # "This condition affects ...": the condition named just before
-        for previous in window[1:2]:
-            carried = _outcome(previous)
-            outcome = carried if carried not in _PARTS else None
+        for previous in facts[1:2]:
+            outcome = previous.outcome if previous.outcome not in _PARTS else None
     context = _nearest(_CONTEXT, after, "") or "any"
     kind = _last(_KIND, text[s : number.start])
     source_kind = kind[0] if kind else "not_stated"
@@ -298,7 +325,7 @@ def read_context(
     m = _POPULATION.search(after)
     if m is not None:
         population = m.group(1)
-    tags = tuple(sorted({t for chunk in window for t, p in _TAGS.items() if p.search(chunk)}))
+    tags = tuple(sorted(set().union(*(f.tags for f in facts))))
     ages = _AGES.search(text[s:e])
     n_claimed, n_text = None, ""
     for chunk_index, chunk_numbers in enumerate(window_numbers):
@@ -318,12 +345,7 @@ def read_context(
                     else ""
                 )
             break
-    year_claimed = None
-    for chunk in window:
-        years = years_in(chunk)
-        if years:
-            year_claimed = years[-1]
-            break
+    year_claimed = next((f.years[-1] for f in facts if f.years), None)
     return Context(
         sex=sex,
         timeframe=timeframe,

@@ -90,6 +90,8 @@ _ONE_IN: Final = re.compile(
 )
 #: "One in N" needs a first number this small and a second this large at most.
 _ONE_IN_LIMITS: Final = (10, 1000)
+#: Characters before a number searched for its hedge or lead word (the longest is 30).
+_LOOK_BACK: Final = 40
 _NOT_PREVALENCE: Final = re.compile(rf"\s*(?:{NOT_A_PREVALENCE_AFTER})\b", _FLAGS)
 _OF: Final = re.compile(r"\s*(?:of|des?|du|d'|del?)\b", _FLAGS)
 _RANGE_GAP: Final = re.compile(
@@ -221,7 +223,7 @@ def _fraction_value(numerator: str, denominator: str) -> str:
 
 def _hedge(sentence: str, start: int) -> tuple[int, str | None, str]:
     """The hedge before ``start``: where it begins, the words, and how the audit reads it."""
-    m = _QUALIFIER.search(sentence, 0, start)
+    m = _QUALIFIER.search(sentence, max(0, start - _LOOK_BACK), start)
     if m is None:
         return start, None, "exact"
     words = m.group(1).lower()
@@ -326,7 +328,7 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
                 and _RANGE_GAP.match(sentence[gap_start : nxt.start])
                 and (Decimal(r.value) < Decimal(nxt.value))
             ):
-                lead = _RANGE_LEAD.search(sentence, 0, r.start)
+                lead = _RANGE_LEAD.search(sentence, max(0, r.start - _LOOK_BACK), r.start)
                 s0 = lead.start() if lead else r.start
                 qs, words, approx = _hedge(sentence, s0)
                 end = nxt.end + nxt_unit.end()
@@ -366,7 +368,7 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
         elif (
             (noun := _SAMPLE.match(after)) is not None
             and not _NOT_AFTER.match(after)
-            and not _NOT_BEFORE.search(sentence, 0, r.start)
+            and not _NOT_BEFORE.search(sentence, max(0, r.start - _LOOK_BACK), r.start)
             and "." not in r.value
             and int(r.value) >= MIN_SAMPLE
         ):

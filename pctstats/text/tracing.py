@@ -128,6 +128,21 @@ def build_claim(
     )
 
 
+#: Value matches already computed: a number and an estimate always compare the same way.
+_COMPARED: dict[tuple[str | None, ...], str] = {}
+_MEMO_SIZE: Final = 100_000
+
+
+def clear_memo() -> None:
+    """Forget the value matches computed so far (for timing a first reading).
+
+    Examples
+    --------
+    >>> clear_memo()
+    """
+    _COMPARED.clear()
+
+
 def _far_apart(claim: Claim, e: Estimate) -> bool:
     """Whether two numbers are too far apart for any rounding or hedge to bring them together.
 
@@ -157,6 +172,7 @@ def corroborates(ctx: Context, e: Estimate, source_years: set[int | None]) -> bo
 
     Examples
     --------
+    >>> from dataclasses import replace
     >>> from pctstats import load
     >>> from pctstats.text.context import Context
     >>> e = load().estimates["maczkowiack2019-lifetime"]
@@ -184,7 +200,12 @@ def _score(
     if e.value is None or claim.value is None or _far_apart(claim, e):
         match = DIFFERENT
     else:
-        match, _ = compare_value(claim, e, rounding)
+        key = (claim.value, claim.value_high, claim.approximation, e.estimate_id, rounding)
+        match = _COMPARED.get(key)
+        if match is None:
+            if len(_COMPARED) > _MEMO_SIZE:
+                _COMPARED.clear()
+            match = _COMPARED[key] = compare_value(claim, e, rounding)[0]
     score = VALUE_POINTS.get(match, 0.0)
     if claim.value_high is not None and e.value_high is None and score:
         score = RANGE_AROUND_POINT  # a range holds many points: weak evidence for any one
