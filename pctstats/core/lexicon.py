@@ -25,6 +25,30 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
+__all__ = [
+    "CONTEXT_PHRASES",
+    "FRACTIONS",
+    "FRACTION_VERBS",
+    "FREQUENCY_PHRASES",
+    "LANGUAGE_MARKERS",
+    "MONTHS",
+    "NEW_STUDY",
+    "NOT_A_CLAIM_AFTER",
+    "NOT_A_CLAIM_BEFORE",
+    "NOT_A_PREVALENCE_AFTER",
+    "ONE_IN",
+    "OUTCOME_PHRASES",
+    "PERCENT_UNIT",
+    "POPULATION_TAG_PHRASES",
+    "QUALIFIERS",
+    "SAMPLE_NOUNS",
+    "SEX_PHRASES",
+    "SOURCE_KIND_PHRASES",
+    "STUDY_NOUNS",
+    "TIMEFRAME_PHRASES",
+    "TIMES",
+]
+
 #: Whom a number is about (:data:`pctstats.core.vocab.SEX`).
 SEX_PHRASES: Final = MappingProxyType(
     {

@@ -36,6 +36,14 @@ from pctstats.text.tracing import (
     with_precision,
 )
 
+__all__ = [
+    "LANGUAGES",
+    "N_CANDIDATES",
+    "TEXT_AUDIT_COLUMNS",
+    "audit_text",
+    "detect_language",
+]
+
 #: The columns of :func:`audit_text`, in order.
 TEXT_AUDIT_COLUMNS: Final = (
     "start",

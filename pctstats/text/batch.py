@@ -40,6 +40,14 @@ from pctstats.data.dataset import Dataset, dataset_or_default, load
 from pctstats.text.audit import audit_text
 from pctstats.text.reading import TEXT_SUFFIXES, ArticleError, read_article
 
+__all__ = [
+    "CHUNK",
+    "Outcome",
+    "audit_files",
+    "audit_records",
+    "collect_files",
+]
+
 #: One article's outcome: its name, the text audited, the audit, and the error (or ``None``).
 Outcome = tuple[str, str, pd.DataFrame | None, str | None]
 #: Files per task handed to a worker process at once.

@@ -40,6 +40,13 @@ from pctstats.core.lexicon import (
 )
 from pctstats.text.numbers import COUNT, Number
 
+__all__ = [
+    "CARRY",
+    "Context",
+    "read_context",
+    "years_in",
+]
+
 _FLAGS: Final = re.IGNORECASE
 #: Sentences back from which sex, sample size, year, population and outcome are carried.
 CARRY: Final = 2

@@ -47,6 +47,15 @@ from pctstats.core.lexicon import (
     TIMES,
 )
 
+__all__ = [
+    "COUNT",
+    "MIN_SAMPLE",
+    "PERCENT",
+    "RATIO",
+    "Number",
+    "find_numbers",
+]
+
 #: The smallest count read as a sample size ("five men" in "two in five men" is none).
 MIN_SAMPLE: Final = 10
 PERCENT: Final = "percent"

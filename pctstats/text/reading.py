@@ -34,6 +34,17 @@ from typing import Final
 from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser
 
+__all__ = [
+    "HTML_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "WESTERN_ENCODINGS",
+    "ArticleError",
+    "decode",
+    "html_to_text",
+    "is_html",
+    "read_article",
+]
+
 #: File name endings read as HTML (any file whose first bytes look like HTML is read so too).
 HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".xhtml"})
 #: File name endings read as text when a folder is audited.

@@ -24,6 +24,15 @@ import pandas as pd
 
 from pctstats.formatting import FORMATS, format_frame
 
+__all__ = [
+    "AUDIT_FORMATS",
+    "SUMMARY_COLUMNS",
+    "Audited",
+    "as_table",
+    "render",
+    "render_html",
+]
+
 #: The output formats of ``pctstats audit``: pctstats' table formats and ``html``.
 AUDIT_FORMATS: Final = {**FORMATS, "html": "the text with each claim highlighted, and a table"}
 #: Columns shown by the ``table`` and ``markdown`` formats (``csv`` and ``json`` show all).

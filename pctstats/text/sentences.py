@@ -21,6 +21,10 @@ import itertools
 import re
 from typing import Final
 
+__all__ = [
+    "split_sentences",
+]
+
 _ABBREVIATIONS: Final = frozenset(
     "dr prof mr mrs ms st no vs etc al e.g i.e u.s u.k approx fig jan feb mar apr jun jul aug sep "
     "sept oct nov dec mt jr sr inc ltd co assoc dept univ vol pp ca cf resp mme mlle sra sr dra "

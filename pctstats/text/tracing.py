@@ -47,6 +47,22 @@ from pctstats.data.records import Claim, Estimate
 from pctstats.text.context import Context
 from pctstats.text.numbers import PERCENT, RATIO, Number
 
+__all__ = [
+    "FAR",
+    "MIN_SCORE",
+    "MIN_SCORE_WRONG",
+    "RANGE_AROUND_POINT",
+    "VALUE_POINTS",
+    "audit_claim",
+    "build_claim",
+    "choose",
+    "clear_memo",
+    "coarser_than_printed",
+    "corroborates",
+    "score_estimates",
+    "with_precision",
+]
+
 #: Points for how the claim's number relates to an estimate's (:data:`pctstats.VALUE_MATCHES`).
 VALUE_POINTS: Final = {EQUAL: 5.0, ROUNDED_VALUE: 4.0, MORE_PRECISE: 4.0, IN_RANGE: 3.5}
 #: Percentage points beyond which two numbers cannot match under any rounding or hedge ("about
