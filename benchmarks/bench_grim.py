@@ -1,4 +1,4 @@
-"""Benchmark grim_array against PyPI's ``grim`` (0.1.10), pair by pair.
+"""Benchmark grim against PyPI's ``grim`` (0.1.10), pair by pair.
 
 One million (percentage, n) pairs are drawn with a fixed seed: n from 10 to 2000, a count k from 0
 to n, the percentage 100 k / n printed at 1 or 2 decimals (rounded half up, in exact integers), and
@@ -23,7 +23,7 @@ import time
 import numpy as np
 from grim import mean_tester
 
-from pctstats.stats.grim_consistency import grim_array
+from pctstats.stats.grim_consistency import grim
 
 SEED = 20170101
 PAIRS = 1_000_000
@@ -56,12 +56,12 @@ def make_pairs(pairs: int = PAIRS, seed: int = SEED) -> tuple[list[str], list[st
 def time_pctstats(
     percents: list[str], ns: np.ndarray, repeats: int = 3
 ) -> tuple[np.ndarray, float]:
-    """Run grim_array under half-up rounding; return the verdicts and the best time in seconds."""
+    """Run grim under half-up rounding; return the verdicts and the best time in seconds."""
     best = float("inf")
     verdicts = np.zeros(0, dtype=bool)
     for _ in range(repeats):
         start = time.perf_counter()
-        verdicts = grim_array(percents, ns, rounding="up")
+        verdicts = grim(percents, ns, rounding="up")
         best = min(best, time.perf_counter() - start)
     return verdicts, best
 
@@ -85,7 +85,7 @@ def main() -> int:
 
     ours, ours_seconds = time_pctstats(percents, ns)
     print(
-        f"pctstats.grim_array : {ours_seconds:8.3f} s (best of 3)  "
+        f"pctstats.grim      : {ours_seconds:8.3f} s (best of 3)  "
         f"{PAIRS / ours_seconds:14,.0f} pairs/s   consistent: {ours.mean():.1%}"
     )
 

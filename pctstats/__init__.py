@@ -32,7 +32,6 @@ _EXPORTS: dict[str, str] = {
     "grim": "pctstats.stats.grim_consistency",
     "grim_counts": "pctstats.stats.grim_consistency",
     "grim_denominators": "pctstats.stats.grim_consistency",
-    "grim_array": "pctstats.stats.grim_consistency",
     "grim_map": "pctstats.stats.grim_consistency",
     "grim_probability": "pctstats.stats.grim_consistency",
     "rounding_interval": "pctstats.core.rounding",

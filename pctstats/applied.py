@@ -75,7 +75,7 @@ DESIGN_CAVEAT: Final = (
 _PREVALENCE_MEASURES: Final = (V.PREVALENCE, V.PREVALENCE_RANGE)
 
 
-def _range_counts(e: Estimate, n: int) -> tuple[list[int], list[int]]:
+def _range_counts(e: Estimate, n: int) -> tuple[range, range]:
     low = grim_counts(e.values[0], n)
     high = grim_counts(e.values[-1], n)
     return low, high
@@ -146,8 +146,8 @@ def _prevalence_row(e: Estimate, label: str, method: str, level: float) -> dict[
             row.update(
                 {
                     C.BASIS: C.GRIM,
-                    C.K_MIN: min(lows),
-                    C.K_MAX: max(highs),
+                    C.K_MIN: lows[0],
+                    C.K_MAX: highs[-1],
                     C.LOW: low_ci.ci.low,
                     C.HIGH: high_ci.ci.high,
                     C.NOTE: f"a range: from the interval of the lowest count behind "
@@ -163,8 +163,8 @@ def _prevalence_row(e: Estimate, label: str, method: str, level: float) -> dict[
         row.update(
             {
                 C.BASIS: C.GRIM,
-                C.K_MIN: min(res.counts),
-                C.K_MAX: max(res.counts),
+                C.K_MIN: res.counts[0],
+                C.K_MAX: res.counts[-1],
                 C.LOW: res.ci.low,
                 C.HIGH: res.ci.high,
                 C.NOTE: res.message,
@@ -263,8 +263,10 @@ def _counts_for(e: Estimate) -> tuple[int, int, int]:
     if not counts:
         raise ValueError(f"{e.estimate_id}: no count out of {e.n} prints as {e.value}%")
     target = to_decimal(e.value) * e.n / 100
-    nearest = min(counts, key=lambda c: (abs(c - target), c))
-    return nearest, min(counts), max(counts)
+    # the consistent count nearest value * n / 100 (ties to the smaller), in a contiguous range
+    below = min(max(int(target.to_integral_value(rounding="ROUND_FLOOR")), counts[0]), counts[-1])
+    nearest = min({below, min(below + 1, counts[-1])}, key=lambda c: (abs(c - target), c))
+    return nearest, counts[0], counts[-1]
 
 
 @dataclass(frozen=True, eq=False)

@@ -561,9 +561,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     Examples
     --------
     >>> main(["grim", "5.1", "230"])
-    value    n  consistency  counts  probability  uninformative  rounding
-    -----  ---  -----------  ------  -----------  -------------  ----------
-    5.1    230  False                       0.77  False          up_or_down
+    value    n  consistency  k_min  k_max  probability  uninformative  rounding
+    -----  ---  -----------  -----  -----  -----------  -------------  ----------
+    5.1    230  False                             0.77  False          up_or_down
     0
     """
     argv = list(sys.argv[1:] if argv is None else argv)

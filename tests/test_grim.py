@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from pctstats.stats.grim_consistency import (
     GRIM_MAP_COLUMNS,
     grim,
-    grim_array,
     grim_counts,
     grim_denominators,
     grim_map,
@@ -34,14 +33,14 @@ def percent_of(k: int, n: int, decimals: int, mode: str) -> str:
 def test_schweitzer2015_five_point_one_percent_of_230_is_impossible():
     # 11/230 = 4.78%, 12/230 = 5.22%
     assert grim("5.1", 230) is False
-    assert grim_counts("5.1", 230) == []
+    assert list(grim_counts("5.1", 230)) == []
     for mode in ALL_MODES:
         assert not grim("5.1", 230, rounding=mode)
 
 
 def test_schweitzer2015_46_percent_of_230():
     assert grim("46", 230) is True
-    assert grim_counts("46", 230) == [105, 106]  # 45.65% and 46.09%
+    assert list(grim_counts("46", 230)) == [105, 106]  # 45.65% and 46.09%
 
 
 def test_denominators_for_46_2_and_5_1():
@@ -52,8 +51,8 @@ def test_burri_hilpert2020_percentages_fit_298_not_299():
     values = ["91.9", "73.5", "41.9", "46.6", "33.9"]
     assert not any(grim(value, 299) for value in values)
     assert all(grim(value, 298) for value in values)
-    assert grim_array(values, 299).tolist() == [False] * 5
-    assert grim_array(values, 298).tolist() == [True] * 5
+    assert grim(values, 299).tolist() == [False] * 5
+    assert grim(values, 298).tolist() == [True] * 5
     assert grim_denominators(values, [298, 299]) == [298]
 
 
@@ -149,17 +148,17 @@ def test_ties_follow_the_mode():
     assert 29 in grim_counts("0.15", 200, percent=False, rounding="up")
     assert 29 not in grim_counts("0.15", 200, percent=False, rounding="down")
     # 12/233 = 5.1502...%: prints 5.15 except under ceiling.
-    assert grim_counts("5.15", 233, rounding="down") == [12]
-    assert grim_counts("5.16", 233, rounding="ceiling") == [12]
+    assert list(grim_counts("5.15", 233, rounding="down")) == [12]
+    assert list(grim_counts("5.16", 233, rounding="ceiling")) == [12]
 
 
 def test_edges_of_the_range():
-    assert grim_counts("0", 300) == [0, 1]  # 1/300 = 0.33%
-    assert grim_counts("0", 300, rounding="ceiling") == [0]
-    assert grim_counts("100", 300) == [299, 300]  # never 301 of 300 people
-    assert grim_counts("100.0", 3) == [3]
-    assert grim_counts("1.00", 300, percent=False) == [299, 300, 301]  # a mean, not capped
-    assert grim_counts("46", 230, items=2) == [210, 211, 212, 213]  # 45.5% to 46.5% of 460
+    assert list(grim_counts("0", 300)) == [0, 1]  # 1/300 = 0.33%
+    assert list(grim_counts("0", 300, rounding="ceiling")) == [0]
+    assert list(grim_counts("100", 300)) == [299, 300]  # never 301 of 300 people
+    assert list(grim_counts("100.0", 3)) == [3]
+    assert list(grim_counts("1.00", 300, percent=False)) == [299, 300, 301]  # a mean, not capped
+    assert list(grim_counts("46", 230, items=2)) == [210, 211, 212, 213]  # 45.5% to 46.5% of 460
     # grim() never lists the counts, so a huge n costs nothing.
     assert grim("5.1", 10**15) and grim("0.5", 10**15, percent=False, rounding="even")
 
@@ -181,7 +180,7 @@ def test_printed_percentages_pass(n, data, decimals, mode):
     assert k in grim_counts(value, n, rounding=mode)
     if mode in ("up", "down"):
         assert k in grim_counts(value, n)  # the default accepts either
-    assert grim_array([value], [n], rounding=mode).tolist() == [True]
+    assert grim([value], [n], rounding=mode).tolist() == [True]
 
 
 @settings(max_examples=300, deadline=None)
@@ -195,7 +194,7 @@ def test_counts_are_exactly_the_brute_force_ones(n, decimals, mode, data):
     units = data.draw(st.integers(0, 100 * 10**decimals))
     value = format(Decimal(units).scaleb(-decimals), "f")
     expected = [k for k in range(n + 1) if value in prints_as(Fraction(100 * k, n), decimals, mode)]
-    assert grim_counts(value, n, rounding=mode) == expected
+    assert list(grim_counts(value, n, rounding=mode)) == expected
     assert grim(value, n, rounding=mode) == bool(expected)
 
 
@@ -214,7 +213,7 @@ def test_mean_counts_are_exactly_the_brute_force_ones(n, items, decimals, mode, 
     expected = [
         k for k in range(11 * total + 2) if value in prints_as(Fraction(k, total), decimals, mode)
     ]
-    assert grim_counts(value, n, percent=False, rounding=mode, items=items) == expected
+    assert list(grim_counts(value, n, percent=False, rounding=mode, items=items)) == expected
 
 
 pairs = st.lists(
@@ -236,7 +235,7 @@ def test_vectorised_agrees_with_scalar(pairs, mode, items):
     ns = np.array([n for _, n in pairs])
     for percent in (True, False):
         expected = [grim(v, n, percent=percent, rounding=mode, items=items) for v, n in pairs]
-        got = grim_array(values, ns, percent=percent, rounding=mode, items=items)
+        got = grim(values, ns, percent=percent, rounding=mode, items=items)
         assert got.dtype == np.bool_
         assert got.tolist() == expected
 
@@ -245,12 +244,12 @@ def test_vectorised_handles_huge_numbers_exactly():
     # Too big for int64 arithmetic: the arrays fall back to Python integers.
     value = "12345678901234567890.123456789"
     n = 10**12 + 39
-    assert grim_array([value, "5.1"], [n, 230], percent=False).tolist() == [
+    assert grim([value, "5.1"], [n, 230], percent=False).tolist() == [
         grim(value, n, percent=False),
         grim("5.1", 230, percent=False),
     ]
     big_n = np.array([2**61, 230], dtype=np.int64)
-    assert grim_array(["46.00000000000000001", "46"], big_n).tolist() == [
+    assert grim(["46.00000000000000001", "46"], big_n).tolist() == [
         grim("46.00000000000000001", 2**61),
         True,
     ]
@@ -258,11 +257,11 @@ def test_vectorised_handles_huge_numbers_exactly():
 
 def test_vectorised_broadcasts_and_keeps_shape():
     values = np.array([["46", "5.1"], ["46.2", "5.10"]])
-    got = grim_array(values, 230)
+    got = grim(values, 230)
     assert got.shape == (2, 2)
     assert got.tolist() == [[True, False], [False, False]]
-    assert grim_array(pd.Series(["46", "5.1"], dtype="string"), 230).tolist() == [True, False]
-    assert grim_array([], np.array([], dtype=np.int64)).shape == (0,)
+    assert grim(pd.Series(["46", "5.1"], dtype="string"), 230).tolist() == [True, False]
+    assert grim([], np.array([], dtype=np.int64)).shape == (0,)
 
 
 # --- grim_map -------------------------------------------------------------------------------------
@@ -280,7 +279,10 @@ def test_grim_map_adds_columns_to_a_copy():
     assert list(out.index) == [10, 20, 30]
     assert out["consistency"].tolist() == [True, False, True]
     assert out["consistency"].dtype == bool
-    assert out["counts"].tolist() == [[105, 106], [], grim_counts("46.2", 234, rounding="up")]
+    up = grim_counts("46.2", 234, rounding="up")
+    assert out["k_min"].tolist() == [105, pd.NA, up[0]]
+    assert out["k_max"].tolist() == [106, pd.NA, up[-1]]
+    assert str(out["k_min"].dtype) == "Int64"
     assert out["probability"].tolist() == pytest.approx([0.0, 0.77, 0.766])
     assert out["uninformative"].tolist() == [True, False, False]
     assert out["rounding"].tolist() == ["up"] * 3
@@ -290,7 +292,7 @@ def test_grim_map_other_columns_and_dtypes():
     table = pd.DataFrame({"pct": ["46", "5.1"], "size": pd.array([230, 230], dtype="Int64")})
     out = grim_map(table, value="pct", n="size")
     assert out["consistency"].tolist() == [True, False]
-    assert grim_map(table.iloc[:0], value="pct", n="size").shape == (0, 7)
+    assert grim_map(table.iloc[:0], value="pct", n="size").shape == (0, 8)
     objects = pd.DataFrame({"value": ["46"], "n": pd.Series([230], dtype=object)})
     assert grim_map(objects)["consistency"].tolist() == [True]
 
@@ -321,14 +323,14 @@ def test_grim_map_errors():
 @pytest.mark.parametrize(
     ("call", "error", "match"),
     [
-        (lambda: grim(5.1, 230), TypeError, "value must be the value as printed"),
-        (lambda: grim("5,1", 230), ValueError, "value must be a printed"),
-        (lambda: grim("-5.1", 230), ValueError, "value must be a printed"),
-        (lambda: grim("5.1", 0), ValueError, "n must be a positive integer"),
-        (lambda: grim("5.1", -3), ValueError, "n must be a positive integer"),
-        (lambda: grim("5.1", 2.5), TypeError, "n must be a positive integer"),
-        (lambda: grim("5.1", 230.0), TypeError, "n must be a positive integer"),
-        (lambda: grim("5.1", True), TypeError, "n must be a positive integer"),
+        (lambda: grim(5.1, 230), TypeError, "values must be the value as printed"),
+        (lambda: grim("5,1", 230), ValueError, "values must be a printed"),
+        (lambda: grim("-5.1", 230), ValueError, "values must be a printed"),
+        (lambda: grim("5.1", 0), ValueError, "ns must be a positive integer"),
+        (lambda: grim("5.1", -3), ValueError, "ns must be a positive integer"),
+        (lambda: grim("5.1", 2.5), TypeError, "ns must be a positive integer"),
+        (lambda: grim("5.1", 230.0), TypeError, "ns must be a positive integer"),
+        (lambda: grim("5.1", True), TypeError, "ns must be a positive integer"),
         (lambda: grim("5.1", 230, items=0), ValueError, "items"),
         (lambda: grim("5.1", 230, rounding="half_up"), ValueError, "'up_or_down', 'up'"),
         (lambda: grim("100.1", 230), ValueError, "percentage above 100"),
@@ -337,13 +339,14 @@ def test_grim_map_errors():
         (lambda: grim_denominators([], [230]), ValueError, "values is empty"),
         (lambda: grim_denominators(["46", 5.1], [230]), TypeError, r"values\[1\]"),
         (lambda: grim_denominators(["46"], [230, 0]), ValueError, r"ns\[1\]"),
-        (lambda: grim_array(["46", "5,1"], 230), ValueError, r"values\[1\]"),
-        (lambda: grim_array(["46", None], 230), TypeError, r"values\[1\]"),
-        (lambda: grim_array(["46"], [2.5]), TypeError, "ns must hold integers"),
-        (lambda: grim_array(["46"], [True]), TypeError, "ns must hold integers"),
-        (lambda: grim_array(["46", "5"], [230, 0]), ValueError, r"ns\[1\]"),
-        (lambda: grim_array(["46"], 230, rounding="nearest"), ValueError, "one of"),
-        (lambda: grim_array(["46", "46"], [1, 2, 3]), ValueError, "broadcast"),
+        (lambda: grim(["46", "5,1"], 230), ValueError, r"values\[1\]"),
+        (lambda: grim(["46", None], 230), TypeError, r"values\[1\]"),
+        (lambda: grim(["46"], [2.5]), TypeError, r"ns\[0\] must be a positive integer"),
+        (lambda: grim(["46"], [True]), TypeError, "ns must hold integers"),
+        (lambda: grim(["46", "5"], [230, 0]), ValueError, r"ns\[1\]"),
+        (lambda: grim(["46"], 230, rounding="nearest"), ValueError, "one of"),
+        (lambda: grim(["46", "46"], [1, 2, 3]), ValueError, "values and ns must have shapes"),
+        (lambda: grim_counts("46", 0), ValueError, "n must be a positive integer"),
     ],
 )
 def test_errors(call, error, match):
@@ -355,3 +358,45 @@ def test_numpy_integers_are_accepted():
     assert grim("46", np.int64(230)) is True
     assert grim_denominators(["46.2", "5.1"], np.arange(200, 241)) == [234, 236]
     assert all(type(n) is int for n in grim_denominators(["46"], np.arange(200, 241)))
+
+
+# --- Counts as ranges, Python integers end to end, one function for one value and many ----------
+
+
+def test_counts_are_an_inclusive_range_at_any_n():
+    counts = grim_counts("41", 10**9)
+    assert isinstance(counts, range)
+    assert (counts[0], counts[-1], len(counts)) == (405_000_000, 415_000_000, 10_000_001)
+    assert 410_000_000 in counts and 415_000_001 not in counts
+    assert grim_counts("5.1", 230) == range(0)  # empty
+    huge = grim_counts("41", 10**30)  # exact far beyond int64
+    assert huge[0] == 405 * 10**27 and huge[-1] == 415 * 10**27
+
+
+def test_grim_map_large_ns_keeps_exact_python_ints():
+    ns = pd.Series([10**20, 230], dtype=object)
+    out = grim_map(pd.DataFrame({"value": ["41", "5.1"], "n": ns}))
+    assert out["k_min"].tolist() == [405 * 10**17, None]
+    assert out["k_max"].tolist() == [415 * 10**17, None]
+    assert out["consistency"].tolist() == [True, False]
+    assert out["uninformative"].tolist() == [True, False]
+
+
+def test_counts_at_or_above_two_to_the_63_are_never_wrapped():
+    # 5.1% of 2**63 + 1 is 470383203986155049.99...: the count 470383203986155050 prints as 5.1.
+    n = 2**63 + 1
+    k = (51 * n + 500) // 1000
+    assert print_exact(Fraction(100 * k, n), 1, "up") == "5.1"
+    assert grim("5.1", n) is True
+    assert grim(["5.1"], [n]).tolist() == [True]
+    assert grim(["5.1"], np.array([n], dtype=np.uint64)).tolist() == [True]
+    assert grim(["5.1", "46"], [n, 230]).tolist() == [True, True]
+    assert k in grim_counts("5.1", n)
+
+
+def test_one_function_for_scalars_arrays_and_series():
+    assert grim("46", 230) is True
+    assert grim(np.str_("46"), np.int64(230)) is True
+    got = grim(pd.Series(["46", "5.1"]), pd.Series([230, 230]))
+    assert isinstance(got, np.ndarray) and got.tolist() == [True, False]
+    assert grim(["46"], 230).shape == (1,)

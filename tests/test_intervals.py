@@ -164,7 +164,7 @@ def test_symmetry_k_and_n_minus_k_mirror_the_interval(kn: tuple[int, int], level
 
 def test_reported_ci_s1_lifetime_46pct_of_230_envelopes_105_and_106() -> None:
     res = reported_ci("46", 230)
-    assert res.consistent and res.counts == (105, 106)
+    assert res.consistent and res.counts == range(105, 107)
     ci105, ci106 = prevalence_ci(105, 230), prevalence_ci(106, 230)
     assert (res.ci.low, res.ci.high) == (ci105.low, ci106.high)
     assert res.lows == (ci105.low, ci106.low) and res.highs == (ci105.high, ci106.high)
@@ -180,7 +180,7 @@ def test_reported_ci_s1_lifetime_46pct_of_230_envelopes_105_and_106() -> None:
 def test_reported_ci_s1_4weeks_5_1pct_of_230_is_inconsistent_and_says_so() -> None:
     res = reported_ci("5.1", 230)
     assert res.consistent is False
-    assert res.counts == () and res.lows == ()
+    assert len(res.counts) == 0 and res.lows == ()
     assert math.isnan(res.ci.low) and math.isnan(res.ci.high)
     assert "No count" in res.message and "11/230" in res.message and "12/230" in res.message
     frame = res.to_frame()
@@ -191,10 +191,10 @@ def test_reported_ci_s1_4weeks_5_1pct_of_230_is_inconsistent_and_says_so() -> No
 
 def test_reported_ci_s2_and_s3_lifetime() -> None:
     s2 = reported_ci("32.9", 222, method="clopper_pearson", level=0.9)
-    assert s2.counts == (73,)
+    assert s2.counts == range(73, 74)
     assert (s2.ci.low, s2.ci.high) == tuple(prevalence_ci(73, 222, "clopper_pearson", 0.9))
     s3 = reported_ci("41", 1208)
-    assert s3.counts == tuple(range(490, 502))
+    assert s3.counts == range(490, 502)
     assert s3.ci.low == prevalence_ci(490, 1208).low
     assert s3.ci.high == prevalence_ci(501, 1208).high
     assert "490 to 501" in s3.message
@@ -202,10 +202,10 @@ def test_reported_ci_s2_and_s3_lifetime() -> None:
 
 def test_reported_ci_passes_rounding_to_grim() -> None:
     # "1"% of 200: k = 1 is 0.5% and k = 3 is 1.5%, ties that the rounding mode decides
-    assert reported_ci("1", 200).counts == (1, 2, 3)
-    assert reported_ci("1", 200, rounding="up").counts == (1, 2)
+    assert list(reported_ci("1", 200).counts) == [1, 2, 3]
+    assert list(reported_ci("1", 200, rounding="up").counts) == [1, 2]
     res = reported_ci("1", 200, rounding="even")
-    assert res.counts == (2,) and res.rounding == "even" and "'even'" in res.message
+    assert list(res.counts) == [2] and res.rounding == "even" and "'even'" in res.message
     with pytest.raises(ValueError, match="rounding"):
         reported_ci("46", 230, rounding="banker")
 
@@ -219,6 +219,36 @@ def test_reported_ci_envelope_covers_the_true_count(kn: tuple[int, int], method:
     ci = prevalence_ci(k, n, method=method)
     if res.consistent and k in res.counts:
         assert res.ci.low <= ci.low and ci.high <= res.ci.high
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.integers(1, 400).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))),
+    st.sampled_from(METHODS),
+    st.sampled_from([0.5, 0.9, 0.95, 0.999]),
+    st.integers(0, 2),
+)
+def test_reported_ci_envelope_of_two_extremes_is_that_of_every_count(
+    kn: tuple[int, int], method: str, level: float, decimals: int
+) -> None:
+    # The envelope is computed from the least and the greatest count only; enumeration of every
+    # consistent count gives the same limits (every method's limits are monotone in k).
+    k, n = kn
+    value = f"{100 * k / n:.{decimals}f}"
+    res = reported_ci(value, n, method=method, level=level)
+    if not res.consistent:
+        return
+    every = prevalence_ci(list(res.counts), n, method=method, level=level)
+    assert res.ci.low == every.low.min() and res.ci.high == every.high.max()
+
+
+def test_reported_ci_at_a_billion_uses_two_counts() -> None:
+    res = reported_ci("41", 10**9)
+    assert (res.counts[0], res.counts[-1]) == (405_000_000, 415_000_000)
+    assert len(res.counts) == 10_000_001
+    assert res.ci.low == prevalence_ci(405_000_000, 10**9).low
+    assert res.ci.high == prevalence_ci(415_000_000, 10**9).high
+    assert "405000000 to 415000000" in res.message
 
 
 # --- errors ----------------------------------------------------------------------------------

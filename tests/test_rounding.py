@@ -46,6 +46,8 @@ def test_unknown_mode_lists_valid_names():
         rounding_interval("5.1", "ROUND_HALF_UP")
     with pytest.raises(ValueError, match="one of"):
         check_rounding(None)
+    with pytest.raises(ValueError, match=r"^mode must be one of"):  # names reround's argument
+        reround(1, 2, mode="bogus")
 
 
 def test_ties_are_decided_exactly():

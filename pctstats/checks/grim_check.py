@@ -240,7 +240,7 @@ def grim_findings(
         if e.k is not None:
             counts = [e.k] if value in reround(e.k, n, 100, decimals - 2, rounding) else []
         else:
-            counts = grim_counts(value, n, rounding=rounding)
+            counts = list(grim_counts(value, n, rounding=rounding))
         key = (e.source_id, n)
         if key not in shared_cache:
             shared_cache[key] = shared_denominators(groups[key], n, rounding)

@@ -299,6 +299,7 @@ def reround(
     >>> reround(105, 230, scale=100)
     ('46',)
     """
+    check_rounding(mode, "mode")
     printed = (round_fraction(k, n, scale, decimals, single) for single in component_modes(mode))
     return tuple(dict.fromkeys(printed))
 

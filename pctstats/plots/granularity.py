@@ -25,7 +25,7 @@ from pctstats.core.rounding import DEFAULT_ROUNDING, ROUNDING_MODES
 from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.plots.style import GREY, OKABE_ITO, add_note, percent_label, styled, wrap
 from pctstats.plots.tables import source_label
-from pctstats.stats.grim_consistency import grim_array, grim_counts, grim_denominators, grim_map
+from pctstats.stats.grim_consistency import grim, grim_counts, grim_denominators, grim_map
 
 __all__ = [
     "CONSISTENT_COLOR",
@@ -67,8 +67,9 @@ class ValueGranularity:
         The printed values of the same precision in the window, in increasing order.
     printable : numpy.ndarray of bool
         For each of ``grid``, whether some ``k / N`` prints as it (GRIM).
-    counts : tuple of int
-        The counts ``k`` that print as ``value``; empty if it is GRIM-inconsistent.
+    counts : range
+        The counts ``k`` that print as ``value`` (an inclusive range); empty if it is
+        GRIM-inconsistent.
     nearest : tuple of int
         The counts just below and above ``value * N / 100`` (to label an inconsistent value).
     uninformative : bool
@@ -84,7 +85,7 @@ class ValueGranularity:
     >>> item.value, item.estimate_ids, item.what
     ('5.1', ('schweitzer2015-4weeks-few',), 'past 4 weeks, a few times')
     >>> item.consistent, item.counts, item.nearest, item.uninformative
-    (False, (), (11, 12), False)
+    (False, range(0, 0), (11, 12), False)
     >>> item.grid[:5], item.printable[:5].tolist()
     (('4.6', '4.7', '4.8', '4.9', '5.0'), [False, False, True, False, False])
     """
@@ -94,7 +95,7 @@ class ValueGranularity:
     what: str
     grid: tuple[str, ...]
     printable: np.ndarray
-    counts: tuple[int, ...]
+    counts: range
     nearest: tuple[int, ...]
     uninformative: bool
     fits: np.ndarray
@@ -247,11 +248,11 @@ def granularity(
                 estimate_ids=tuple(e.estimate_id for e in estimates),
                 what="; ".join(dict.fromkeys(_describe(e) for e in estimates)),
                 grid=tuple(grid),
-                printable=grim_array(grid, n, rounding=rounding),
-                counts=tuple(grim_counts(value, n, rounding=rounding)),
+                printable=grim(grid, [n], rounding=rounding),
+                counts=grim_counts(value, n, rounding=rounding),
                 nearest=nearest,
                 uninformative=bool(verdict["uninformative"].iloc[0]),
-                fits=grim_array([value], ns, rounding=rounding),
+                fits=grim([value], ns, rounding=rounding),
             )
         )
     fits_all = tuple(grim_denominators(list(by_value), ns.tolist(), rounding=rounding))

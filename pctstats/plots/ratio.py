@@ -86,7 +86,7 @@ class Pair:
     >>> round(pair.odds_ratio, 3), round(pair.risk_ratio, 3), pair.same_source, pair.matches_claim
     (1.226, 1.122, False, True)
     >>> pair.women_ci.counts
-    (105, 106)
+    range(105, 107)
     """
 
     women: Estimate

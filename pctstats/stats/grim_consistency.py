@@ -7,9 +7,19 @@ count ``k`` is consistent when ``k / n``, rounded under the rounding mode to tha
 equals it. With ``percent=False`` the value is a proportion or the mean of integer scores
 (``items`` per person), and ``k`` is the sum of the scores.
 
-Three faces, as in scrutiny: :func:`grim` (one value), :func:`grim_array` (many, vectorised) and
-:func:`grim_map` (a data frame, with columns added); plus :func:`grim_counts` (which ``k`` fit) and
-:func:`grim_denominators` (which ``n`` fit all of several values).
+Two faces, as in scrutiny: :func:`grim` (one value, or many at once: scalars, arrays or pandas
+Series) and :func:`grim_map` (a data frame, with columns added); plus :func:`grim_counts` (which
+``k`` fit) and :func:`grim_denominators` (which ``n`` fit all of several values).
+
+The consistent counts for one printed value and one ``n`` are always contiguous (``k / n`` grows
+with ``k``, and the values that print as one printed value form an interval), so they are returned
+as an inclusive range, never as a list: :func:`grim_counts` gives a :class:`range` (which lists
+itself for small ``n``: ``list(grim_counts("46", 230))``), and :func:`grim_map` gives the columns
+``k_min`` and ``k_max``. A whole percentage of ``n = 10**9`` has ten million consistent counts; a
+range holds them in two integers.
+
+Counts are Python integers end to end: sample sizes at or above ``2**62`` are decided in exact
+integer arithmetic, never in wrapped ``int64``.
 
 The test is written by hand here: Python has no well-kept GRIM library (``grim`` on PyPI is used
 only as a point of comparison in ``benchmarks/bench_grim.py``). All rounding comes from
@@ -35,11 +45,12 @@ __all__ = [
 
 #: Names of the columns :func:`grim_map` adds, defined once.
 CONSISTENCY: Final = names.CONSISTENCY
-COUNTS: Final = names.COUNTS
+K_MIN: Final = names.K_MIN
+K_MAX: Final = names.K_MAX
 PROBABILITY: Final = names.PROBABILITY
 UNINFORMATIVE: Final = names.UNINFORMATIVE
 ROUNDING: Final = names.ROUNDING
-GRIM_MAP_COLUMNS: Final = (CONSISTENCY, COUNTS, PROBABILITY, UNINFORMATIVE, ROUNDING)
+GRIM_MAP_COLUMNS: Final = (CONSISTENCY, K_MIN, K_MAX, PROBABILITY, UNINFORMATIVE, ROUNDING)
 
 # Above this, integer numpy arithmetic could overflow int64; such groups use Python integers.
 _INT64_SAFE: Final = 2**62
@@ -102,15 +113,19 @@ def grim_counts(
     percent: bool = True,
     rounding: str = DEFAULT_ROUNDING,
     items: int = 1,
-) -> list[int]:
-    """List every count ``k`` for which ``k / n`` prints as ``value`` (the GRIM reconstruction).
+) -> range:
+    """Every count ``k`` for which ``k / n`` prints as ``value`` (the GRIM reconstruction).
+
+    The counts are contiguous, so they come as an inclusive range, however large ``n`` is:
+    ``r[0]`` and ``r[-1]`` are the least and greatest count, ``len(r)`` how many there are,
+    ``k in r`` is decided at once, and ``list(r)`` lists them (for small ``n``).
 
     Parameters
     ----------
     value
         The value as printed, a string such as ``"46"`` (trailing zeros are precision).
     n
-        The sample size, a positive integer.
+        The sample size, a positive integer (a Python int of any size).
     percent
         True if ``value`` is a percentage (the default), False for a proportion or a mean.
     rounding
@@ -120,7 +135,7 @@ def grim_counts(
 
     Returns
     -------
-    list of int
+    range
         The consistent counts in increasing order; empty if ``value`` is GRIM-inconsistent. For a
         percentage they lie in ``0..n * items``; for a mean they are sums of scores and unbounded.
 
@@ -141,35 +156,50 @@ def grim_counts(
     Examples
     --------
     >>> grim_counts("46", 230)
-    [105, 106]
-    >>> grim_counts("5.1", 230)
-    []
+    range(105, 107)
+    >>> list(grim_counts("46", 230)), 106 in grim_counts("46", 230)
+    ([105, 106], True)
+    >>> grim_counts("5.1", 230)  # empty
+    range(0, 0)
+    >>> counts = grim_counts("41", 10**9)  # ten million counts, held as two integers
+    >>> counts[0], counts[-1], len(counts)
+    (405000000, 415000000, 10000001)
     """
     rounding = check_rounding(rounding)
     total = _check_positive_integer(n, "n") * _check_positive_integer(items, "items")
     units, digits = _parse(value, percent, "value")
     least, greatest = _count_range(units, digits, total, rounding, percent)
-    return list(range(least, greatest + 1))
+    return range(least, greatest + 1) if least <= greatest else range(0)
+
+
+def _is_scalar(x: object) -> bool:
+    """True for one value (a string, a number, a 0-d array), False for anything array-like."""
+    return isinstance(x, str | bytes) or (np.ndim(x) == 0 and not isinstance(x, pd.Series))
 
 
 def grim(
-    value: str,
-    n: int,
+    values: object,
+    ns: object,
     *,
     percent: bool = True,
     rounding: str = DEFAULT_ROUNDING,
     items: int = 1,
-) -> bool:
-    """Tell whether a printed percentage (or mean) is GRIM-consistent with the sample size ``n``.
+) -> bool | np.ndarray:
+    """Tell whether printed percentages (or means) are GRIM-consistent with sample sizes.
+
+    One function for one value and for many, like scrutiny's ``grim()``: a printed value and a
+    sample size give a bool; arrays, lists or pandas Series of them (broadcast together) give an
+    array of bools.
 
     Parameters
     ----------
-    value
-        The value as printed, a string such as ``"5.1"``.
-    n
-        The sample size, a positive integer.
+    values
+        The value(s) as printed: a string such as ``"5.1"``, or an array-like of strings.
+    ns
+        The sample size(s): a positive integer, or an array-like of them. Python integers of any
+        size are decided exactly.
     percent
-        True if ``value`` is a percentage (the default), False for a proportion or a mean.
+        True if the values are percentages (the default), False for proportions or means.
     rounding
         A rounding mode; the default ``"up_or_down"`` accepts rounding half up or half down.
     items
@@ -177,13 +207,15 @@ def grim(
 
     Returns
     -------
-    bool
-        True if some whole count out of ``n * items`` prints as ``value`` under ``rounding``.
+    bool or numpy.ndarray of bool
+        True where some whole count out of ``n * items`` prints as the value under ``rounding``:
+        a bool when both ``values`` and ``ns`` are single, else an array of their broadcast shape.
 
     Raises
     ------
     TypeError, ValueError
-        As for :func:`grim_counts`.
+        If a value or sample size is invalid (the message names the argument and, for arrays, the
+        first offending element), if the shapes do not broadcast, or if ``rounding`` is unknown.
 
     References
     ----------
@@ -199,12 +231,28 @@ def grim(
     True
     >>> grim("5.19", 28, percent=False), grim("5.19", 32, percent=False)
     (False, True)
+    >>> grim(["5.1", "46", "46.2"], [230, 230, 234])
+    array([False,  True,  True])
+    >>> grim(["91.9", "73.5"], 299)
+    array([False, False])
+    >>> grim(["5.1"], [2**63 + 1])  # exact, never wrapped int64
+    array([ True])
     """
-    rounding = check_rounding(rounding)
-    total = _check_positive_integer(n, "n") * _check_positive_integer(items, "items")
-    units, digits = _parse(value, percent, "value")
-    least, greatest = _count_range(units, digits, total, rounding, percent)
-    return bool(least <= greatest)
+    if _is_scalar(values) and _is_scalar(ns):
+        rounding = check_rounding(rounding)
+        total = _check_positive_integer(_unwrap(ns), "ns") * _check_positive_integer(items, "items")
+        units, digits = _parse(_unwrap(values), percent, "values")
+        least, greatest = _count_range(units, digits, total, rounding, percent)
+        return bool(least <= greatest)
+    least, greatest, _, _ = _count_ranges(
+        values, ns, percent=percent, rounding=rounding, items=items
+    )
+    return np.asarray(least <= greatest, dtype=bool)
+
+
+def _unwrap(x: object) -> object:
+    """A 0-d array's element (``np.asarray(5)`` -> 5); anything else unchanged."""
+    return x.item() if isinstance(x, np.ndarray) else x
 
 
 def grim_denominators(
@@ -323,11 +371,19 @@ def _parse_at(
 
 
 def _counts_array(ns: object, argument: str) -> np.ndarray:
-    """Return ``ns`` as an int64 array of positive integers, refusing bools and floats."""
-    array = np.asarray(ns)
+    """Return ``ns`` as an array of positive integers, refusing bools and floats.
+
+    The array is ``int64`` when every value is below ``2**62``, and holds Python ints (dtype
+    object) otherwise, so that no count is ever wrapped (numpy reads ``2**63 + 1`` as ``uint64``
+    and a larger int as an object).
+    """
+    array = np.asarray(ns.to_numpy() if isinstance(ns, pd.Series) else ns)
+    if array.dtype.kind == "f" and not isinstance(ns, np.ndarray | pd.Series):
+        array = np.asarray(ns, dtype=object)  # numpy turns [2**63 + 1, 230] into floats
     if array.dtype == object:  # e.g. Python ints from a pandas column: check each
         flat = [_check_positive_integer(x, f"{argument}[{i}]") for i, x in enumerate(array.flat)]
-        array = np.array(flat, dtype=np.int64).reshape(array.shape)
+        big = any(x >= _INT64_SAFE for x in flat)
+        return np.array(flat, dtype=object if big else np.int64).reshape(array.shape)
     if array.dtype == np.bool_ or not np.issubdtype(array.dtype, np.integer):
         raise TypeError(f"{argument} must hold integers, got an array of {array.dtype}")
     if array.size and array.min() < 1:
@@ -335,6 +391,8 @@ def _counts_array(ns: object, argument: str) -> np.ndarray:
         raise ValueError(
             f"{argument} must hold positive integers, got {array.ravel()[bad]} at {argument}[{bad}]"
         )
+    if array.size and int(array.max()) >= _INT64_SAFE:
+        return np.array([int(x) for x in array.flat], dtype=object).reshape(array.shape)
     return array.astype(np.int64, copy=False)
 
 
@@ -361,10 +419,16 @@ def _count_ranges(
     unique_units = [units for units, _ in parsed]
     unique_digits = np.array([digits for _, digits in parsed], dtype=np.int64)
     counts = _counts_array(ns, names[1])
-    shape = np.broadcast_shapes(text.shape, counts.shape)
+    try:
+        shape = np.broadcast_shapes(text.shape, counts.shape)
+    except ValueError:
+        raise ValueError(
+            f"{names[0]} and {names[1]} must have shapes that broadcast together "
+            f"(got {text.shape} and {counts.shape})"
+        ) from None
     codes = np.broadcast_to(codes.reshape(text.shape), shape).ravel()
     totals = np.broadcast_to(counts, shape).ravel()
-    if totals.size and int(totals.max()) * items >= _INT64_SAFE:
+    if totals.dtype != object and totals.size and int(totals.max()) * items >= _INT64_SAFE:
         totals = totals.astype(object)
     totals = totals * items
     digits = unique_digits[codes] if parsed else np.zeros(codes.size, dtype=np.int64)
@@ -394,54 +458,6 @@ def _count_ranges(
     )
 
 
-def grim_array(
-    values: object,
-    ns: object,
-    *,
-    percent: bool = True,
-    rounding: str = DEFAULT_ROUNDING,
-    items: int = 1,
-) -> np.ndarray:
-    """GRIM-test many pairs of printed value and sample size at once.
-
-    Parameters
-    ----------
-    values
-        Printed values (strings), any array-like; broadcast against ``ns``.
-    ns
-        Sample sizes, positive integers (an integer array or a sequence of ints).
-    percent, rounding, items
-        As for :func:`grim`.
-
-    Returns
-    -------
-    numpy.ndarray of bool
-        The verdict of :func:`grim` for each pair, in the broadcast shape.
-
-    Raises
-    ------
-    TypeError, ValueError
-        As for :func:`grim`; the message names the first offending element.
-
-    References
-    ----------
-    Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test: A simple technique detects numerous
-    anomalies in the reporting of results in psychology. *Social Psychological and Personality
-    Science*, 8(4), 363–369. doi:10.1177/1948550616673876
-
-    Examples
-    --------
-    >>> grim_array(["5.1", "46", "46.2"], [230, 230, 234])
-    array([False,  True,  True])
-    >>> grim_array(["91.9", "73.5"], 299)
-    array([False, False])
-    """
-    least, greatest, _, _ = _count_ranges(
-        values, ns, percent=percent, rounding=rounding, items=items
-    )
-    return np.asarray(least <= greatest, dtype=bool)
-
-
 def grim_map(
     df: pd.DataFrame,
     value: str = "value",
@@ -465,8 +481,10 @@ def grim_map(
     Returns
     -------
     pandas.DataFrame
-        A copy of ``df`` with the columns ``consistency`` (bool), ``counts`` (list of consistent
-        counts), ``probability`` (scrutiny's probability of GRIM inconsistency, see
+        A copy of ``df`` with the columns ``consistency`` (bool), ``k_min`` and ``k_max`` (the
+        least and greatest consistent count, as in :func:`grim_counts`; missing when no count is
+        consistent; nullable ``Int64``, or Python ints beyond ``2**62``), ``probability``
+        (scrutiny's probability of GRIM inconsistency, see
         :func:`grim_probability`), ``uninformative`` (True when ``n * items >= 10**D``, so GRIM
         cannot rule anything out) and ``rounding`` (the mode the verdict holds under).
 
@@ -487,9 +505,9 @@ def grim_map(
     --------
     >>> table = pd.DataFrame({"value": ["46", "5.1"], "n": [230, 230]})
     >>> grim_map(table)
-      value    n  consistency      counts  probability  uninformative    rounding
-    0    46  230         True  [105, 106]         0.00           True  up_or_down
-    1   5.1  230        False          []         0.77          False  up_or_down
+      value    n  consistency  k_min  k_max  probability  uninformative    rounding
+    0    46  230         True    105    106         0.00           True  up_or_down
+    1   5.1  230        False   <NA>   <NA>         0.77          False  up_or_down
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"df must be a pandas DataFrame, got {type(df).__name__}")
@@ -511,17 +529,27 @@ def grim_map(
         items=items,
         names=(f"df[{value!r}]", f"df[{n!r}]"),
     )
-    grains = 10.0**digits
+    consistent = np.asarray(least <= greatest, dtype=bool)
     out = df.copy()
-    out[CONSISTENCY] = least <= greatest
-    out[COUNTS] = pd.Series(
-        [list(range(int(lo), int(hi) + 1)) for lo, hi in zip(least, greatest, strict=True)],
-        index=df.index,
-        dtype=object,
-    )
+    out[CONSISTENCY] = consistent
+    out[K_MIN] = _count_column(least, consistent, df.index)
+    out[K_MAX] = _count_column(greatest, consistent, df.index)
+    grains = 10.0**digits
     out[PROBABILITY] = np.maximum(0.0, (grains - totals.astype(np.float64)) / grains)
-    out[UNINFORMATIVE] = [
-        int(total) >= 10 ** int(d) for total, d in zip(totals, digits, strict=True)
-    ]
+    if totals.dtype != object and (digits.size == 0 or int(digits.max()) <= 18):
+        out[UNINFORMATIVE] = totals >= 10 ** digits.astype(np.int64)
+    else:  # Python integers: exact beyond int64
+        out[UNINFORMATIVE] = [
+            int(total) >= 10 ** int(d) for total, d in zip(totals, digits, strict=True)
+        ]
     out[ROUNDING] = rounding
     return out
+
+
+def _count_column(counts: np.ndarray, consistent: np.ndarray, index: pd.Index) -> pd.Series:
+    """A column of counts, missing where no count is consistent (``Int64``, or Python ints)."""
+    if counts.dtype == object:
+        return pd.Series(np.where(consistent, counts, None), index=index, dtype=object)
+    return pd.Series(
+        pd.arrays.IntegerArray(counts.astype(np.int64), ~consistent), index=index
+    )

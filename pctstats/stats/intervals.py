@@ -271,16 +271,16 @@ class ReportedInterval:
         The percentage as printed (``"5.1"``).
     n : int
         The sample size the percentage is of.
-    counts : tuple of int
-        Every count ``k`` whose ``100 k / n`` rounds to ``value`` under ``rounding`` (GRIM); empty
-        when none does.
+    counts : range
+        Every count ``k`` whose ``100 k / n`` rounds to ``value`` under ``rounding`` (GRIM), as an
+        inclusive range (they are contiguous): ``counts[0]`` to ``counts[-1]``; empty when none
+        does. ``list(counts)`` lists them.
     consistent : bool
         Whether any count is consistent with ``value`` and ``n``.
     ci : Interval
         The envelope: the smallest lower limit and the largest upper limit over the intervals of
-        all consistent counts (0–1 scale). NaN limits when no count is consistent.
-    lows, highs : tuple of float
-        The interval of each count in ``counts``, in the same order.
+        all consistent counts (0–1 scale), which are those of the least and the greatest count.
+        NaN limits when no count is consistent.
     method : str
         Interval method.
     level : float
@@ -296,7 +296,7 @@ class ReportedInterval:
     >>> import pctstats
     >>> estimate = pctstats.load().estimates["maczkowiack2019-lifetime"]
     >>> res = reported_ci(estimate.value, estimate.n)
-    >>> res.value, res.n, res.proportion, res.counts[0], res.counts[-1], len(res.lows)
+    >>> res.value, res.n, res.proportion, res.counts[0], res.counts[-1], len(res.counts)
     ('41', 1208, 0.41, 490, 501, 12)
     >>> round(res.ci.low, 3), round(res.ci.high, 3), res.method, res.rounding
     (0.378, 0.443, 'wilson', 'up_or_down')
@@ -304,11 +304,9 @@ class ReportedInterval:
 
     value: str
     n: int
-    counts: tuple[int, ...]
+    counts: range
     consistent: bool
     ci: Interval
-    lows: tuple[float, ...]
-    highs: tuple[float, ...]
     method: str
     level: float
     rounding: str
@@ -318,6 +316,32 @@ class ReportedInterval:
     def proportion(self) -> float:
         """The printed percentage as a proportion (``"5.1"`` -> 0.051)."""
         return float(to_decimal(self.value) / 100)
+
+    @property
+    def lows(self) -> tuple[float, ...]:
+        """The lower limit of each count's interval, in the order of ``counts`` (computed now).
+
+        Examples
+        --------
+        >>> [round(x, 4) for x in reported_ci("46", 230).lows]
+        [0.3934, 0.3976]
+        """
+        return tuple(float(x) for x in self._per_count()[0])
+
+    @property
+    def highs(self) -> tuple[float, ...]:
+        """The upper limit of each count's interval, in the order of ``counts`` (computed now).
+
+        Examples
+        --------
+        >>> [round(x, 4) for x in reported_ci("46", 230).highs]
+        [0.5211, 0.5254]
+        """
+        return tuple(float(x) for x in self._per_count()[1])
+
+    def _per_count(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        k = np.arange(self.counts.start, self.counts.stop, dtype=np.int64)
+        return _limits(k, np.full_like(k, self.n), self.method, self.level)
 
     def to_frame(self) -> pd.DataFrame:
         """One row: the printed value, ``n``, the counts' range and the envelope interval.
@@ -335,8 +359,8 @@ class ReportedInterval:
                 COL_ESTIMATE: [self.proportion],
                 COL_CONSISTENT: [self.consistent],
                 COL_N_COUNTS: [len(self.counts)],
-                COL_K_MIN: pd.array([min(self.counts, default=None)], dtype="Int64"),
-                COL_K_MAX: pd.array([max(self.counts, default=None)], dtype="Int64"),
+                COL_K_MIN: pd.array([self.counts[0] if self.counts else None], dtype="Int64"),
+                COL_K_MAX: pd.array([self.counts[-1] if self.counts else None], dtype="Int64"),
                 COL_METHOD: [self.method],
                 COL_LEVEL: [self.level],
                 COL_LOW: [self.ci.low],
@@ -356,15 +380,17 @@ class ReportedInterval:
         0  105  0.3934  0.5211
         1  106  0.3976  0.5254
         """
+        k = np.arange(self.counts.start, self.counts.stop, dtype=np.int64)
+        low, high = self._per_count()
         return pd.DataFrame(
             {
-                COL_K: np.asarray(self.counts, dtype=np.int64),
+                COL_K: k,
                 COL_N: self.n,
-                COL_ESTIMATE: np.asarray(self.counts, dtype=np.float64) / self.n,
+                COL_ESTIMATE: k / self.n,
                 COL_METHOD: self.method,
                 COL_LEVEL: self.level,
-                COL_LOW: np.asarray(self.lows, dtype=np.float64),
-                COL_HIGH: np.asarray(self.highs, dtype=np.float64),
+                COL_LOW: low,
+                COL_HIGH: high,
             }
         )
 
@@ -383,9 +409,11 @@ def reported_ci(
     """Confidence interval for a printed percentage whose count was not printed.
 
     The counts ``k`` out of ``n`` that round to the printed percentage are found by the GRIM test
-    (:func:`pctstats.stats.grim_consistency.grim_counts`); the interval returned is the envelope of their intervals
-    (the smallest lower and the largest upper limit), so it covers every count the paper could
-    have had. When no count is consistent, nothing is raised: the result says so
+    (:func:`pctstats.stats.grim_consistency.grim_counts`); the interval returned is the envelope
+    of their intervals (the smallest lower and the largest upper limit), so it covers every count
+    the paper could have had. Every method's limits are non-decreasing in ``k``, so the envelope is
+    the lower limit of the least count and the upper limit of the greatest: two intervals are
+    computed, however many counts there are. When no count is consistent, nothing is raised: the result says so
     (``consistent=False``, no counts, NaN limits and a ``message``).
 
     Parameters
@@ -429,15 +457,15 @@ def reported_ci(
     --------
     >>> res = reported_ci("46", 230)
     >>> res.counts, res.consistent
-    ((105, 106), True)
+    (range(105, 107), True)
     >>> low, high = res.ci
     >>> round(low, 4), round(high, 4)
     (0.3934, 0.5254)
     >>> print(res.message)
     46% of n = 230 is consistent with k = 105 or 106 under rounding 'up_or_down'; the 95% wilson interval covering every such count is 39.3% to 52.5%.
     >>> res = reported_ci("5.1", 230)
-    >>> res.consistent, res.counts
-    (False, ())
+    >>> res.consistent, len(res.counts)
+    (False, 0)
     >>> print(res.message)
     No count out of n = 230 gives 5.1% under rounding 'up_or_down' (nearest: 11/230 = 4.78%, 12/230 = 5.22%).
     """  # noqa: E501
@@ -448,7 +476,7 @@ def reported_ci(
     if n_arr.ndim != 0:
         raise TypeError(f"n must be a single sample size, got an array of shape {n_arr.shape}")
     n_int = int(n_arr)
-    counts = tuple(int(c) for c in grim_counts(value, n_int, percent=True, rounding=rounding))
+    counts = grim_counts(value, n_int, percent=True, rounding=rounding)
     if not counts:
         near_text = shares(nearest_counts(value, n_int), n_int)
         message = f"No count out of n = {n_int} gives {value}% under rounding {rounding!r}" + (
@@ -458,27 +486,25 @@ def reported_ci(
         return ReportedInterval(
             value=value,
             n=n_int,
-            counts=(),
+            counts=counts,
             consistent=False,
             ci=Interval(nan, nan, method=method, level=level),
-            lows=(),
-            highs=(),
             method=method,
             level=level,
             rounding=rounding,
             message=message,
         )
-    k_arr = np.asarray(counts, dtype=np.int64)
-    low, high = _limits(k_arr, np.full_like(k_arr, n_int), method, level)
+    # Every method's limits are non-decreasing in k (Wald and Agresti-Coull after clipping to
+    # [0, 1]), so the envelope over all counts is given by the two extreme counts alone.
+    extremes = np.array([counts[0], counts[-1]], dtype=np.int64)
+    low, high = _limits(extremes, np.full_like(extremes, n_int), method, level)
     envelope = Interval(float(low.min()), float(high.max()), method=method, level=level)
     if len(counts) == 1:
         count_text = f"k = {counts[0]}"
     elif len(counts) == 2:
         count_text = f"k = {counts[0]} or {counts[1]}"
-    elif counts == tuple(range(counts[0], counts[-1] + 1)):
-        count_text = f"k = {counts[0]} to {counts[-1]}"
     else:
-        count_text = "k in {" + ", ".join(str(c) for c in counts) + "}"
+        count_text = f"k = {counts[0]} to {counts[-1]}"
     message = (
         f"{value}% of n = {n_int} is consistent with {count_text} under rounding {rounding!r}; "
         f"the {100 * level:g}% {method} interval covering every such count is "
@@ -490,8 +516,6 @@ def reported_ci(
         counts=counts,
         consistent=True,
         ci=envelope,
-        lows=tuple(float(x) for x in low),
-        highs=tuple(float(x) for x in high),
         method=method,
         level=level,
         rounding=rounding,

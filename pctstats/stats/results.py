@@ -28,6 +28,8 @@ __all__ = [
 
 # Column names of every frame pctstats' statistics return (the names: pctstats.core.names).
 COL_K: Final = names.K
+COL_K_MIN: Final = names.K_MIN
+COL_K_MAX: Final = names.K_MAX
 COL_N: Final = names.N
 COL_ESTIMATE: Final = names.ESTIMATE
 COL_LOW: Final = names.LOW
