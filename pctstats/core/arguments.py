@@ -51,6 +51,59 @@ def _as_numeric_array(value: object, name: str) -> NDArray[np.generic]:
     return arr
 
 
+#: Counts must be below this: larger ones are refused (not wrapped) by :func:`check_count_array`.
+MAX_COUNT = 2**62
+
+
+def _exact_count_array(value: object, name: str) -> NDArray[np.generic]:
+    """Non-negative whole numbers as an array: ``int64``, or Python ints when one is >= 2**62.
+
+    Nothing is wrapped or rounded: numpy reads ``2**63 + 1`` as ``uint64`` and ``10**20`` as an
+    object, and an integral float such as ``1e19`` is the integer it equals.
+    """
+    if isinstance(value, list | tuple) and any(
+        isinstance(x, int) and not isinstance(x, bool) and abs(x) >= MAX_COUNT for x in value
+    ):
+        value = np.asarray(value, dtype=object)  # numpy would turn [2**63 + 1, 1] into floats
+    big_int = isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_COUNT
+    if big_int or (isinstance(value, np.ndarray) and value.dtype == object):
+        arr = np.asarray(value, dtype=object)
+        if all(isinstance(x, int | np.integer) and not isinstance(x, bool) for x in arr.flat):
+            if arr.size == 0:
+                raise ValueError(f"{name} must not be empty")
+            ints = np.array([int(x) for x in arr.flat], dtype=object).reshape(arr.shape)
+            if (ints < 0).any():
+                bad = ints[ints < 0].ravel()[0]
+                raise ValueError(f"{name} must be a non-negative count, got {bad!r}")
+            return ints
+    arr = _as_numeric_array(value, name)
+    if np.issubdtype(arr.dtype, np.floating):
+        if np.isnan(arr).any():
+            raise ValueError(f"{name} must not contain NaN (got {value!r})")
+        if np.isinf(arr).any():
+            raise ValueError(f"{name} must be finite (got {value!r})")
+        if (arr != np.floor(arr)).any():
+            bad = arr[arr != np.floor(arr)].ravel()[0]
+            raise ValueError(f"{name} must be a whole-number count, got {bad!r}")
+    if (arr < 0).any():
+        bad = arr[arr < 0].ravel()[0]
+        raise ValueError(f"{name} must be a non-negative count, got {bad!r}")
+    if arr.size and arr.max() >= MAX_COUNT:  # floats or uint64: exact Python ints
+        return np.array([int(x) for x in arr.flat], dtype=object).reshape(arr.shape)
+    return arr.astype(np.int64)
+
+
+def _supported(arr: NDArray[np.generic], name: str) -> NDArray[np.int64]:
+    """``arr`` as ``int64``, or a ValueError naming ``name`` if a count is 2**62 or more."""
+    if arr.dtype == object:
+        bad = max(arr.flat)
+        raise ValueError(
+            f"{name} must be below 2**62 = {MAX_COUNT:,} (got {bad}); larger counts are "
+            "refused rather than wrapped"
+        )
+    return arr
+
+
 def check_count_array(value: object, name: str) -> NDArray[np.int64]:
     """Return ``value`` as an int64 array of non-negative whole numbers.
 
@@ -71,32 +124,28 @@ def check_count_array(value: object, name: str) -> NDArray[np.int64]:
     TypeError
         If ``value`` is not numeric (a string, booleans, ...).
     ValueError
-        If a value is NaN, infinite, negative or not a whole number.
+        If a value is NaN, infinite, negative, not a whole number, or ``2**62`` or more (refused,
+        never wrapped).
 
     Examples
     --------
     >>> check_count_array([3, 4.0], "k")
     array([3, 4])
-    """
-    arr = _as_numeric_array(value, name)
-    if np.issubdtype(arr.dtype, np.floating):
-        if np.isnan(arr).any():
-            raise ValueError(f"{name} must not contain NaN (got {value!r})")
-        if np.isinf(arr).any():
-            raise ValueError(f"{name} must be finite (got {value!r})")
-        if (arr != np.floor(arr)).any():
-            bad = arr[arr != np.floor(arr)].ravel()[0]
-            raise ValueError(f"{name} must be a whole-number count, got {bad!r}")
-    if (arr < 0).any():
-        bad = arr[arr < 0].ravel()[0]
-        raise ValueError(f"{name} must be a non-negative count, got {bad!r}")
-    return arr.astype(np.int64)
+    >>> check_count_array(1e19, "a")
+    Traceback (most recent call last):
+    ...
+    ValueError: a must be below 2**62 = 4,611,686,018,427,387,904 (got 10000000000000000000); larger counts are refused rather than wrapped
+    """  # noqa: E501
+    return _supported(_exact_count_array(value, name), name)
 
 
 def check_counts(
     k: ArrayLike, n: ArrayLike, *, k_name: str = "k", n_name: str = "n"
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Check a number of events ``k`` out of ``n`` and broadcast the two together.
+
+    ``k <= n`` is decided on the exact integers before any size limit applies, so
+    ``check_counts(1e19, 2**62)`` says that ``k`` exceeds ``n``.
 
     Parameters
     ----------
@@ -115,8 +164,8 @@ def check_counts(
     TypeError
         If either is not numeric.
     ValueError
-        If either is NaN, negative or fractional, if ``n <= 0``, if ``k > n``, or if the shapes do
-        not broadcast.
+        If either is NaN, negative or fractional, if ``n <= 0`` or ``k > n``, if the shapes do
+        not broadcast, or if a count is ``2**62`` or more.
 
     Examples
     --------
@@ -126,9 +175,13 @@ def check_counts(
     Traceback (most recent call last):
     ...
     ValueError: k must not exceed n (got k=231, n=230)
+    >>> check_counts(1e19, 2**62)
+    Traceback (most recent call last):
+    ...
+    ValueError: k must not exceed n (got k=10000000000000000000, n=4611686018427387904)
     """
-    k_arr = check_count_array(k, k_name)
-    n_arr = check_count_array(n, n_name)
+    k_arr = _exact_count_array(k, k_name)
+    n_arr = _exact_count_array(n, n_name)
     if (n_arr <= 0).any():
         bad = n_arr[n_arr <= 0].ravel()[0]
         raise ValueError(f"{n_name} must be a positive count (n >= 1), got {bad!r}")
@@ -146,7 +199,7 @@ def check_counts(
             f"{k_name} must not exceed {n_name} "
             f"(got {k_name}={k_b.ravel()[i]}, {n_name}={n_b.ravel()[i]})"
         )
-    return k_b.copy(), n_b.copy()
+    return _supported(k_b, k_name).copy(), _supported(n_b, n_name).copy()
 
 
 def check_cell(value: object, name: str) -> int:
@@ -240,6 +293,30 @@ def check_ratio_array(value: object, name: str) -> NDArray[np.float64]:
         bad = arr[~np.isfinite(arr) | (arr <= 0)].ravel()[0]
         raise ValueError(f"{name} must be a positive finite ratio, got {bad!r}")
     return arr
+
+
+def broadcast_together(
+    first: NDArray[np.generic], second: NDArray[np.generic], names: tuple[str, str]
+) -> tuple[NDArray[np.generic], NDArray[np.generic]]:
+    """Broadcast two checked arrays, or raise a ValueError naming both arguments.
+
+    Examples
+    --------
+    >>> broadcast_together(np.asarray([0.4, 0.5]), np.asarray(0.3), ("p1", "p2"))
+    (array([0.4, 0.5]), array([0.3, 0.3]))
+    >>> broadcast_together(np.zeros(2), np.zeros(3), ("p1", "p2"))
+    Traceback (most recent call last):
+    ...
+    ValueError: p1 and p2 must have shapes that broadcast together (got (2,) and (3,))
+    """
+    try:
+        a, b = np.broadcast_arrays(first, second)
+    except ValueError:
+        raise ValueError(
+            f"{names[0]} and {names[1]} must have shapes that broadcast together "
+            f"(got {first.shape} and {second.shape})"
+        ) from None
+    return a, b
 
 
 def scalar_or_array(arr: NDArray[np.generic]) -> float | NDArray[np.generic]:
