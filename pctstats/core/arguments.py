@@ -21,7 +21,8 @@ from numpy.typing import ArrayLike, NDArray
 from pctstats.core.errors import ArgumentTypeError
 
 __all__ = [
-    "check_cell", "check_count_array", "check_counts", "check_level", "check_method",
+    "MAX_COUNT", "broadcast_together", "check_cell", "check_count_array", "check_counts",
+    "check_level", "check_method",
     "check_proportion_array", "check_ratio_array", "check_study_counts", "refuse_booleans",
     "scalar_or_array",
 ]

@@ -39,8 +39,8 @@ from pctstats.core.reported import check_reported, decimals_of
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding, half_unit_bounds
 
 __all__ = [
-    "CONSISTENCY", "COUNTS", "GRIM_MAP_COLUMNS", "PROBABILITY", "ROUNDING", "UNINFORMATIVE",
-    "grim", "grim_array", "grim_counts", "grim_denominators", "grim_map", "grim_probability"
+    "CONSISTENCY", "GRIM_MAP_COLUMNS", "K_MAX", "K_MIN", "PROBABILITY", "ROUNDING",
+    "UNINFORMATIVE", "grim", "grim_counts", "grim_denominators", "grim_map", "grim_probability"
 ]
 
 #: Names of the columns :func:`grim_map` adds, defined once.

@@ -22,8 +22,8 @@ from numpy.typing import NDArray
 from pctstats.core import names
 
 __all__ = [
-    "COL_ESTIMATE", "COL_ESTIMATOR", "COL_HIGH", "COL_K", "COL_LEVEL", "COL_LOW", "COL_MEASURE",
-    "COL_METHOD", "COL_N", "COL_NOTE", "FloatOrArray", "Interval"
+    "COL_ESTIMATE", "COL_ESTIMATOR", "COL_HIGH", "COL_K", "COL_K_MAX", "COL_K_MIN", "COL_LEVEL",
+    "COL_LOW", "COL_MEASURE", "COL_METHOD", "COL_N", "COL_NOTE", "FloatOrArray", "Interval"
 ]
 
 # Column names of every frame pctstats' statistics return (the names: pctstats.core.names).
