@@ -25,6 +25,7 @@ import pandas as pd
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.arguments import check_level, check_method
+from pctstats.core.display import Display, Displayable, fmt_interval, fmt_level, fmt_percent
 from pctstats.core.equivalence import canonical
 from pctstats.core.reported import to_decimal
 from pctstats.data.dataset import Dataset, dataset_or_default
@@ -269,8 +270,8 @@ def _counts_for(e: Estimate) -> tuple[int, int, int]:
     return nearest, counts[0], counts[-1]
 
 
-@dataclass(frozen=True, eq=False)
-class LifetimePooling:
+@dataclass(frozen=True, eq=False, repr=False)
+class LifetimePooling(Displayable):
     """Pooled lifetime PCD prevalence by sex, and women compared with men.
 
     Attributes
@@ -317,6 +318,32 @@ class LifetimePooling:
     sensitivity: Mapping[str, tuple[float, float]]
     labels: Mapping[str, str]
     caveat: str = DESIGN_CAVEAT
+
+    def _display_(self) -> Display:
+        from pctstats.stats.describe import describe_frame_rows
+
+        frame = self.to_frame()
+        headline = "; ".join(
+            f"{group} {fmt_percent(est)} {fmt_interval(low, high, percent=True)}"
+            for group, est, low, high in frame.loc[
+                frame[C.MEASURE] == "prevalence", [C.GROUP, C.ESTIMATE, C.LOW, C.HIGH]
+            ].itertuples(index=False)
+        )
+        ratios = frame[C.MEASURE] != "prevalence"
+        shown = frame[[C.GROUP, C.MEASURE, C.STUDIES, C.METHOD, C.ESTIMATE, C.LOW,
+                       C.HIGH]]
+        table = pd.concat([
+            describe_frame_rows(shown[~ratios], percent_columns=(C.ESTIMATE, C.LOW, C.HIGH)),
+            describe_frame_rows(shown[ratios], number_columns=(C.ESTIMATE, C.LOW, C.HIGH)),
+        ])
+        return Display(
+            "LifetimePooling", headline,
+            (("level", fmt_level(self.women.level)),
+             ("pooling", f"{self.women.method} random effects (logit)"),
+             ("comparisons", ", ".join(dict.fromkeys(label for label, _ in self.comparisons))
+              + " (odds and risk ratios)")),
+            table=table,
+        )
 
     def to_frame(self) -> pd.DataFrame:
         """One row per result: women, men, all (prevalences), then the comparisons.

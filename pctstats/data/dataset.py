@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from pctstats.core.display import Display, Displayable
 from pctstats.core.errors import DataError, DataIssue
 from pctstats.core.paths import data_dir
 from pctstats.core.reported import to_decimal
@@ -32,8 +33,8 @@ TABLES = ("sources", "estimates", "articles", "claims")
 REPORTED_COLUMNS = ("value", "value_high", "ci_level", "ci_low", "ci_high")
 
 
-@dataclass(frozen=True)
-class Dataset:
+@dataclass(frozen=True, repr=False)
+class Dataset(Displayable):
     """The validated record set.
 
     Attributes
@@ -59,6 +60,11 @@ class Dataset:
     articles: Mapping[str, Article]
     claims: Mapping[str, Claim]
     path: Path
+
+    def _display_(self) -> Display:
+        from pctstats.data.describe import describe_dataset
+
+        return describe_dataset(self)
 
     def frame(self, name: str) -> pd.DataFrame:
         """One table as a DataFrame, one row per record, in file order.

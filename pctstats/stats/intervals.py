@@ -43,6 +43,7 @@ from statsmodels.stats.proportion import proportion_confint
 from pctstats.core import names
 from pctstats.core.arguments import check_counts, check_level, check_method
 from pctstats.core.counts import nearest_counts, shares
+from pctstats.core.display import Display, Displayable
 from pctstats.core.reported import check_reported, to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING
 from pctstats.stats.grim_consistency import grim_counts
@@ -384,8 +385,8 @@ def ci_table(
     return table.drop(columns=["_row", "_order"]).reset_index(drop=True)
 
 
-@dataclass(frozen=True, eq=False)
-class ReportedInterval:
+@dataclass(frozen=True, eq=False, repr=False)
+class ReportedInterval(Displayable):
     """The interval behind a printed percentage whose count is not printed.
 
     Attributes
@@ -465,6 +466,10 @@ class ReportedInterval:
     def _per_count(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         k = np.arange(self.counts.start, self.counts.stop, dtype=np.int64)
         return _limits(k, np.full_like(k, self.n), self.method, self.level)
+    def _display_(self) -> Display:
+        from pctstats.stats.describe import describe_reported
+
+        return describe_reported(self)
 
     def to_frame(self) -> pd.DataFrame:
         """One row: the printed value, ``n``, the counts' range and the envelope interval.

@@ -38,6 +38,7 @@ from scipy.special import expit
 
 from pctstats.core import names
 from pctstats.core.arguments import check_level, check_method, check_study_counts
+from pctstats.core.display import Display, Displayable, Summary
 from pctstats.stats.heterogeneity import (
     TAU2_METHODS,
     estimate_tau2,
@@ -170,8 +171,8 @@ def logit_prevalence(
     return np.log(cases / non_cases), 1.0 / cases + 1.0 / non_cases, adjusted
 
 
-@dataclass(frozen=True, eq=False)
-class PooledPrevalence:
+@dataclass(frozen=True, eq=False, repr=False)
+class PooledPrevalence(Displayable):
     """A random-effects pooled prevalence, with its heterogeneity statistics.
 
     Attributes
@@ -261,6 +262,26 @@ class PooledPrevalence:
     def n_studies(self) -> int:
         """Number of studies pooled."""
         return len(self.labels)
+
+    def _display_(self) -> Display:
+        from pctstats.stats.describe import describe_pooled
+
+        return describe_pooled(self)
+
+    def summary(self) -> Summary:
+        """A statsmodels-like summary: studies, pooled estimate, intervals, heterogeneity.
+
+        ``print(res.summary())`` in a terminal; in Jupyter it shows as a table.
+
+        Examples
+        --------
+        >>> res = pool_prevalence([106, 73, 495], [230, 222, 1208], labels=["S1", "S2", "S3"])
+        >>> print(res.summary().as_text().splitlines()[0].strip())
+        Random-effects pooled prevalence
+        """
+        from pctstats.stats.describe import pooled_summary
+
+        return pooled_summary(self)
 
     def to_frame(self) -> pd.DataFrame:
         """One row: the pooled estimate, both intervals and the heterogeneity statistics.

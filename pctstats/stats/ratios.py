@@ -72,6 +72,7 @@ from pctstats.core.arguments import (
     check_ratio_array,
     scalar_or_array,
 )
+from pctstats.core.display import Display, Displayable
 from pctstats.stats.results import (
     COL_ESTIMATE,
     COL_ESTIMATOR,
@@ -190,8 +191,8 @@ _NO_INFORMATION: Final = (
 _ZERO_CELL: Final = "a zero cell: no continuity correction is added (epitools' convention)"
 
 
-@dataclass(frozen=True, eq=False)
-class ComparisonResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class ComparisonResult(Displayable):
     """An odds ratio, risk ratio or difference of two prevalences with its interval.
 
     Attributes
@@ -235,6 +236,11 @@ class ComparisonResult:
     estimator: str
     table: tuple[tuple[int, int], tuple[int, int]]
     note: str = ""
+
+    def _display_(self) -> Display:
+        from pctstats.stats.describe import describe_comparison
+
+        return describe_comparison(self)
 
     @property
     def p1(self) -> float:

@@ -20,6 +20,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from pctstats.core import names
+from pctstats.core.display import Display, Displayable
 
 __all__ = [
     "COL_ESTIMATE", "COL_ESTIMATOR", "COL_HIGH", "COL_K", "COL_K_MAX", "COL_K_MIN", "COL_LEVEL",
@@ -48,8 +49,8 @@ def _to_float_or_array(value: object) -> FloatOrArray:
     return float(arr) if arr.ndim == 0 else arr
 
 
-@dataclass(frozen=True, eq=False)
-class Interval:
+@dataclass(frozen=True, eq=False, repr=False)
+class Interval(Displayable):
     """A confidence interval ``(low, high)`` that also says its method and level.
 
     It unpacks like a pair (``low, high = interval``) and indexes like one (``interval[0]``),
@@ -92,6 +93,11 @@ class Interval:
 
     def __len__(self) -> int:
         return 2
+
+    def _display_(self) -> Display:
+        from pctstats.stats.describe import describe_interval
+
+        return describe_interval(self)
 
     def __getitem__(self, index: int) -> FloatOrArray:
         return (self.low, self.high)[index]
