@@ -18,7 +18,7 @@ from pctstats.stats.ratios import compare_prevalences
 class _Checker(HTMLParser):
     """Collects text and checks that every opened tag is closed, in order."""
 
-    VOID = {"br", "img", "meta", "hr", "input", "link"}
+    VOID = frozenset({"br", "img", "meta", "hr", "input", "link"})
 
     def __init__(self) -> None:
         super().__init__()
