@@ -18,12 +18,13 @@ CHECK_PYTHON = import sys; want = tuple(int(p) for p in "$(MIN_PYTHON)".split(".
   and run make PYTHON=python$(MIN_PYTHON) (or newer)")
 
 .DEFAULT_GOAL := help
-.PHONY: help test figures bench lint venv clean
+.PHONY: help test figures docs bench lint venv clean
 
 help:
 	@echo "pctstats — make TARGET (each target sets up .venv with the pinned versions first):"
 	@echo "  figures  execute the notebooks and rebuild figures/ (figures, numbers.tex/json)"
 	@echo "  test     ruff, the import layers contract and the whole test suite (doctests, README)"
+	@echo "  docs     build the documentation site into docs/_build/html (notebooks executed)"
 	@echo "  bench    run the benchmarks"
 	@echo "  lint     ruff and the import layers contract only"
 	@echo "  venv     only set up .venv (Python $(MIN_PYTHON)+; PYTHON=... picks the interpreter)"
@@ -41,7 +42,7 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 	  exit 1; }; \
 	fi
 	@$(BIN)/python -c '$(CHECK_PYTHON)' || { echo "(remove the old environment: make clean)" >&2; exit 1; }
-	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[dev,notebooks]'
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[dev,notebooks,docs]'
 	@# cffconvert (used by the tests to validate CITATION.cff) pins jsonschema<4, which frictionless
 	@# and nbformat cannot use; installed without its pins, its validation works with jsonschema 4.
 	$(BIN)/python -m pip install --quiet --no-deps -c $(CONSTRAINTS) cffconvert
@@ -50,19 +51,24 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 venv: $(STAMP)
 
 test: $(STAMP)
-	$(BIN)/python -m ruff check pctstats tests benchmarks
+	$(BIN)/python -m ruff check pctstats tests benchmarks docs
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 figures: $(STAMP)
 	$(BIN)/pctstats figures
 
+# Warnings fail the build (-W); executed notebooks are cached in docs/_build/.jupyter_cache.
+docs: $(STAMP)
+	$(BIN)/python -m sphinx -W --keep-going -q -b html docs docs/_build/html
+	@echo "docs: open docs/_build/html/index.html"
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 lint: $(STAMP)
-	$(BIN)/python -m ruff check pctstats tests benchmarks
+	$(BIN)/python -m ruff check pctstats tests benchmarks docs
 	$(BIN)/lint-imports --no-cache
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .hypothesis .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .hypothesis .ruff_cache docs/_build docs/_generated

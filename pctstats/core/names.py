@@ -169,7 +169,7 @@ CENTRED: Final = "centred"
 INSIDE: Final = "inside"
 #: log(upper / estimate) / log(estimate / lower) from the printed numbers (1 when centred).
 ASYMMETRY: Final = "asymmetry"
-#: metafor's check: |midpoint - log estimate| / (log upper - log lower), printed numbers.
+#: metafor's check: ``|midpoint - log estimate| / (log upper - log lower)``, printed numbers.
 CENTRE_OFFSET: Final = "centre_offset"
 #: Standard error of the log ratio implied by the printed CI, (log upper - log lower) / (2 z).
 LOG_SE: Final = "log_se"
