@@ -34,7 +34,13 @@ from typing import NoReturn
 import pandas as pd
 
 from pctstats.core.errors import DataError
-from pctstats.formatting import DEFAULT_FORMAT, FORMATS, format_frame, format_record
+from pctstats.formatting import (
+    DEFAULT_FORMAT,
+    FORMATS,
+    format_frame,
+    format_record,
+    terminal_width,
+)
 
 __all__ = ["COMMANDS", "PROG", "SOURCE_SUMMARY_COLUMNS", "UsageError", "build_parser", "main"]
 
@@ -115,8 +121,13 @@ def _emit(text: str) -> None:
     sys.stdout.flush()
 
 
+def _width(args: argparse.Namespace) -> int | None:
+    """The terminal's width for the table format (cut to fit); other formats keep everything."""
+    return terminal_width() if args.format == "table" else None
+
+
 def _emit_frame(frame: pd.DataFrame, args: argparse.Namespace) -> None:
-    _emit(format_frame(frame, args.format))
+    _emit(format_frame(frame, args.format, width=_width(args)))
 
 
 # -- subcommands ----------------------------------------------------------------------------------
@@ -192,7 +203,7 @@ def _cmd_sources(args: argparse.Namespace) -> int:
     db = _load(args)
     ids = check_ids(args.ids, db.sources) if args.ids else list(db.sources)
     if len(args.ids) == 1:
-        _emit(format_record(asdict(db.sources[ids[0]]), args.format))
+        _emit(format_record(asdict(db.sources[ids[0]]), args.format, width=_width(args)))
         return 0
     frame = db.frame("sources").set_index("source_id", drop=False).loc[ids]
     if not args.full:
@@ -271,7 +282,8 @@ _RAW = argparse.RawDescriptionHelpFormatter
 def _add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-f", "--format", choices=list(FORMATS), default=DEFAULT_FORMAT,
-        help=f"output format (default: {DEFAULT_FORMAT}); table cuts long cells",
+        help=f"output format (default: {DEFAULT_FORMAT}); table cuts long cells and fits the "
+        "terminal's width, the others keep the full text",
     )
 
 

@@ -3,7 +3,9 @@
 Four formats, the same for every command line subcommand and for the report:
 
 * ``"table"``: aligned plain text for a terminal; text left-aligned, numbers right-aligned, long
-  cells cut to ``max_width`` characters with an ellipsis (the other formats never cut);
+  cells cut to ``max_width`` characters with an ellipsis, and, given a ``width`` (the command line
+  passes the terminal's, :func:`terminal_width`), the widest columns cut further until the
+  table fits in it (the other formats never cut: they keep the full text);
 * ``"csv"``: comma-separated, full precision, one header line;
 * ``"json"``: a list of records (one object per row), full precision, ``null`` for missing values;
 * ``"markdown"``: a GitHub-flavoured pipe table.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -46,6 +49,76 @@ DEFAULT_FORMAT: Final = "table"
 DEFAULT_MAX_WIDTH: Final = 60
 
 _ELLIPSIS: Final = "…"
+
+#: Narrowest a column is cut to when a table is fitted to a width (a narrower column is kept).
+MIN_COLUMN_WIDTH: Final = 6
+_GAP: Final = 2  # spaces between columns
+
+
+def terminal_width(fallback: int = 100) -> int:
+    """The width of the terminal in characters (``$COLUMNS`` if set; ``fallback`` if unknown).
+
+    Examples
+    --------
+    >>> import os
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"COLUMNS": "72"}):
+    ...     terminal_width()
+    72
+    """
+    return shutil.get_terminal_size((fallback, 24)).columns
+
+
+def fit_widths(natural: Sequence[int], width: int | None, *, keep: int = 0) -> list[int]:
+    """Column widths that fit a table in ``width`` characters, cutting the widest columns first.
+
+    Each column keeps its natural width up to a common cap; the cap is the largest that makes the
+    table (with two spaces between columns) fit. The first ``keep`` columns (the ids that say
+    which row is which) are never cut, and no column is cut below :data:`MIN_COLUMN_WIDTH`, so a
+    table of very many columns can stay wider than ``width``.
+
+    Parameters
+    ----------
+    natural
+        Each column's full width (its longest cell or header).
+    width
+        The width to fit in; ``None``: no limit.
+    keep
+        How many leading columns are never cut.
+
+    Returns
+    -------
+    list of int
+        Each column's width.
+
+    Examples
+    --------
+    >>> fit_widths([5, 40, 3, 60], 60)
+    [5, 23, 3, 23]
+    >>> fit_widths([12, 40, 3, 60], 60, keep=1)
+    [12, 19, 3, 20]
+    >>> fit_widths([5, 40], None)
+    [5, 40]
+    """
+    widths = list(natural)
+    if width is None or sum(widths) + _GAP * max(len(widths) - 1, 0) <= width:
+        return widths
+    kept, rest = widths[:keep], widths[keep:]
+    room = width - _GAP * max(len(widths) - 1, 0) - sum(kept)
+    # the largest common cap that fits, tried from the widest column down (a few hundred steps
+    # at most: simpler than solving for it, and a table is small)
+    for cap in range(max(rest, default=0), MIN_COLUMN_WIDTH - 1, -1):
+        fitted = [min(w, cap) for w in rest]
+        if sum(fitted) <= room:
+            # the room the cap leaves (less than one character per cut column) goes to the
+            # widest columns, one character each
+            spare = room - sum(fitted)
+            for i in sorted(range(len(rest)), key=lambda j: -rest[j]):
+                if spare and fitted[i] < rest[i]:
+                    fitted[i] += 1
+                    spare -= 1
+            return kept + fitted
+    return kept + [min(w, MIN_COLUMN_WIDTH) for w in rest]
 
 
 def check_format(fmt: object) -> str:
@@ -173,13 +246,16 @@ def _is_numeric(series: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
 
 
-def _table(frame: pd.DataFrame, max_width: int | None) -> str:
+def _table(frame: pd.DataFrame, max_width: int | None, width: int | None = None) -> str:
     headers = [str(c) for c in frame.columns]
     columns = [[_cut(cell_text(v), max_width) for v in frame[c]] for c in frame.columns]
     right = [_is_numeric(frame[c]) for c in frame.columns]
-    widths = [
-        max([len(h), *(len(v) for v in col)]) for h, col in zip(headers, columns, strict=True)
-    ]
+    widths = fit_widths(
+        [max([len(h), *(len(v) for v in col)]) for h, col in zip(headers, columns, strict=True)],
+        width, keep=1,
+    )
+    headers = [_cut(h, w) for h, w in zip(headers, widths, strict=True)]
+    columns = [[_cut(v, w) for v in col] for col, w in zip(columns, widths, strict=True)]
 
     def line(cells: Sequence[str]) -> str:
         parts = [
@@ -226,7 +302,11 @@ def _json(frame: pd.DataFrame) -> str:
 
 
 def format_frame(
-    frame: pd.DataFrame, fmt: str = DEFAULT_FORMAT, *, max_width: int | None = DEFAULT_MAX_WIDTH
+    frame: pd.DataFrame,
+    fmt: str = DEFAULT_FORMAT,
+    *,
+    max_width: int | None = DEFAULT_MAX_WIDTH,
+    width: int | None = None,
 ) -> str:
     """Render a data frame in one of the output formats.
 
@@ -239,6 +319,9 @@ def format_frame(
     max_width
         Longest cell of the ``table`` format, in characters (``None``: never cut). Other formats
         never cut.
+    width
+        Total width the ``table`` format must fit in (e.g. :func:`terminal_width`): the widest
+        columns are cut further (:func:`fit_widths`). ``None``: no limit.
 
     Returns
     -------
@@ -278,7 +361,7 @@ def format_frame(
         raise TypeError(f"frame must be a pandas DataFrame, got {type(frame).__name__}")
     fmt = check_format(fmt)
     if fmt == "table":
-        return _table(frame, max_width)
+        return _table(frame, max_width, width)
     if fmt == "csv":
         return _csv(frame)
     if fmt == "json":
@@ -287,7 +370,11 @@ def format_frame(
 
 
 def format_record(
-    record: Mapping[str, Any], fmt: str = DEFAULT_FORMAT, *, max_width: int | None = None
+    record: Mapping[str, Any],
+    fmt: str = DEFAULT_FORMAT,
+    *,
+    max_width: int | None = None,
+    width: int | None = None,
 ) -> str:
     """Render one record vertically (one row per field) in table and Markdown, or as one object.
 
@@ -299,6 +386,8 @@ def format_record(
         An output format; ``"json"`` gives one object, ``"csv"`` one header line and one row.
     max_width
         Longest cell of the ``table`` format (``None``: never cut).
+    width
+        Total width the ``table`` format must fit in (``None``: no limit).
 
     Returns
     -------
@@ -322,4 +411,4 @@ def format_record(
     vertical = pd.DataFrame(
         {"field": list(record), "value": [cell_text(v) for v in record.values()]}, dtype=object
     )
-    return format_frame(vertical, fmt, max_width=max_width)
+    return format_frame(vertical, fmt, max_width=max_width, width=width)
