@@ -30,8 +30,9 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
-    "DEFAULT_FORMAT", "DEFAULT_MAX_WIDTH", "FORMATS", "cell_text", "check_format", "format_frame",
-    "format_number", "format_record"
+    "DEFAULT_FORMAT", "DEFAULT_MAX_WIDTH", "FORMATS", "MIN_COLUMN_WIDTH", "cell_text",
+    "check_format", "fit_widths", "format_frame", "format_number", "format_record",
+    "terminal_width"
 ]
 
 #: The output formats, each with a one-line meaning.

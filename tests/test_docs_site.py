@@ -33,7 +33,8 @@ def site(tmp_path_factory) -> Path:
 
 def test_site_has_the_guide_and_the_readme(site):
     guide = (site / "guide.html").read_text(encoding="utf-8")
-    assert "make figures" in guide and "The claim audit and its verdicts" in guide
+    for heading in ("Install with pip", "Use it in Jupyter", "The claim audit and its verdicts"):
+        assert heading in guide, heading
     assert "Adding a study or a claim" in (site / "adding.html").read_text(encoding="utf-8")
 
 

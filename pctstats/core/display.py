@@ -27,6 +27,12 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+__all__ = [
+    "MAX_ROWS", "SUMMARY_WIDTH", "Display", "Displayable", "Summary", "display_html",
+    "display_text", "facts", "fmt_array", "fmt_interval", "fmt_level", "fmt_number",
+    "fmt_percent", "small_table"
+]
+
 #: Rows of a table shown in a ``repr`` or in HTML before the rest is elided.
 MAX_ROWS: Final = 12
 #: Width of a :class:`Summary` as text.

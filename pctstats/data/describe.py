@@ -14,6 +14,8 @@ from pctstats.core.display import Display, small_table
 if TYPE_CHECKING:  # annotations only: dataset.py imports this module
     from pctstats.data.dataset import Dataset
 
+__all__ = ["describe_dataset"]
+
 _TITLE_SHOWN = 60
 
 

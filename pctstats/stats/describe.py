@@ -31,6 +31,11 @@ if TYPE_CHECKING:  # imported for annotations only: the result modules import th
     from pctstats.stats.ratios import ComparisonResult
     from pctstats.stats.results import Interval
 
+__all__ = [
+    "describe_comparison", "describe_frame_rows", "describe_interval", "describe_pooled",
+    "describe_reported", "pooled_summary"
+]
+
 
 def describe_interval(ci: Interval) -> Display:
     """The display of an :class:`~pctstats.stats.results.Interval` (limits to four decimals).
