@@ -91,6 +91,9 @@ def generate() -> None:
             body += "   :no-members:\n"
         write_if_changed(GENERATED / "api" / f"{name}.md", body + "```\n")
     write_if_changed(GENERATED / "api.md", "\n".join([*lines, "```", ""]))
+    for page in (GENERATED / "api").glob("*.md"):  # a module removed or renamed since
+        if page.stem not in modules:
+            page.unlink()
 
     from pctstats.audit import VERDICTS
     from pctstats.checks import CHECKS, STATUSES
