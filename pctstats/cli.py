@@ -27,7 +27,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import NoReturn
 
@@ -42,7 +42,9 @@ from pctstats.formatting import (
     terminal_width,
 )
 
-__all__ = ["COMMANDS", "PROG", "SOURCE_SUMMARY_COLUMNS", "UsageError", "build_parser", "main"]
+__all__ = [
+    "COMMANDS", "PROG", "SOURCE_SUMMARY_COLUMNS", "Command", "UsageError", "build_parser", "main",
+]
 
 PROG = "pctstats"
 
@@ -71,26 +73,23 @@ class _Parser(argparse.ArgumentParser):
 
 # -- argument types: each raises ArgumentTypeError with a message naming what was expected ------
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a positive whole number, got {text!r}"
-        ) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
-    return value
+def _whole_number(minimum: int, expected: str) -> Callable[[str], int]:
+    """An argument type: a whole number of at least ``minimum``, else "expected <expected>"."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = minimum - 1  # not a whole number: the same message as one out of range
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}")
+        return value
+
+    return parse
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
-    return value
+_positive_int = _whole_number(1, "a positive whole number")
+_count = _whole_number(0, "a whole number >= 0")
 
 
 def _level(text: str) -> float:
@@ -324,10 +323,6 @@ def _configure_check(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--full", action="store_true",
                         help="every column: the numbers behind each finding, not only "
                         f"{', '.join(CORE_COLUMNS)}")
-    _add_rounding(parser)
-    _add_data(parser)
-    _add_format(parser)
-    parser.set_defaults(func=_cmd_check)
 
 
 def _configure_claims(parser: argparse.ArgumentParser) -> None:
@@ -337,10 +332,6 @@ def _configure_claims(parser: argparse.ArgumentParser) -> None:
         "Example: pctstats claims --format markdown"
     )
     parser.add_argument("ids", nargs="*", metavar="CLAIM_ID", help="only these claims")
-    _add_rounding(parser)
-    _add_data(parser)
-    _add_format(parser)
-    parser.set_defaults(func=_cmd_claims)
 
 
 def _configure_grim(parser: argparse.ArgumentParser) -> None:
@@ -357,9 +348,6 @@ def _configure_grim(parser: argparse.ArgumentParser) -> None:
                         help="the values are means (or proportions), not percentages")
     parser.add_argument("--items", type=_positive_int, default=1, metavar="K",
                         help="with --mean: integer items per person behind each mean (default: 1)")
-    _add_rounding(parser)
-    _add_format(parser)
-    parser.set_defaults(func=_cmd_grim)
 
 
 def _configure_ci(parser: argparse.ArgumentParser) -> None:
@@ -376,8 +364,6 @@ def _configure_ci(parser: argparse.ArgumentParser) -> None:
                         help=f"interval method (default: {DEFAULT_METHOD}); 'all' compares them")
     parser.add_argument("--level", type=_level, default=DEFAULT_LEVEL,
                         help=f"confidence level (default: {DEFAULT_LEVEL})")
-    _add_format(parser)
-    parser.set_defaults(func=_cmd_ci)
 
 
 def _configure_sources(parser: argparse.ArgumentParser) -> None:
@@ -388,9 +374,6 @@ def _configure_sources(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("ids", nargs="*", metavar="SOURCE_ID", help="only these sources")
     parser.add_argument("--full", action="store_true", help="every field, not a summary")
-    _add_data(parser)
-    _add_format(parser)
-    parser.set_defaults(func=_cmd_sources)
 
 
 def _configure_cite(parser: argparse.ArgumentParser) -> None:
@@ -406,8 +389,6 @@ def _configure_cite(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--all", action="store_true", help="cite every source")
     parser.add_argument("--style", choices=list(STYLES), default=DEFAULT_STYLE,
                         help=f"citation style (default: {DEFAULT_STYLE})")
-    _add_data(parser)
-    parser.set_defaults(func=_cmd_cite)
 
 
 def _configure_report(parser: argparse.ArgumentParser) -> None:
@@ -418,9 +399,6 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("-o", "--output", default="-", metavar="PATH",
                         help="where to write the report (default: '-', standard output)")
-    _add_rounding(parser)
-    _add_data(parser)
-    parser.set_defaults(func=_cmd_report)
 
 
 def _configure_figures(parser: argparse.ArgumentParser) -> None:
@@ -442,7 +420,6 @@ def _configure_figures(parser: argparse.ArgumentParser) -> None:
                         "numbers and README then describe only these notebooks)")
     parser.add_argument("--traceback", action="store_true",
                         help="on a failure, also print the notebook kernel's traceback")
-    parser.set_defaults(func=_cmd_figures)
 
 
 # -- pctstats audit: the text audit of articles (pctstats.text) ---------------------------------
@@ -493,22 +470,49 @@ def _configure_audit(parser: argparse.ArgumentParser) -> None:
                         help="articles audited at once, in N processes (default: 1)")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no progress bar and no note for a text without claims")
-    _add_rounding(parser)
-    _add_data(parser)
-    parser.set_defaults(func=_cmd_audit)
 
 
-#: The subcommands, in the order ``pctstats --help`` lists them: summary and configuring function.
-COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
-    "check": ("run every consistency check on the record set", _configure_check),
-    "claims": ("audit the articles' claims against their sources", _configure_claims),
-    "grim": ("GRIM-test printed percentages (or means) against a sample size", _configure_grim),
-    "ci": ("confidence interval for a prevalence K/N", _configure_ci),
-    "sources": ("list the primary sources", _configure_sources),
-    "cite": ("cite sources (APA or BibTeX), or pctstats itself", _configure_cite),
-    "report": ("write a Markdown report of everything, from the data", _configure_report),
-    "figures": ("rebuild figures/ (the same build as 'make figures')", _configure_figures),
-    "audit": ("find and audit the prevalence claims in articles' text", _configure_audit),
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: its summary, its own options, the shared options it takes, its handler.
+
+    Examples
+    --------
+    >>> COMMANDS["report"].shared
+    ('rounding', 'data')
+    """
+
+    summary: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    shared: tuple[str, ...]
+    run: Callable[[argparse.Namespace], int]
+
+
+#: The options several subcommands share, added after a subcommand's own, in this order.
+_SHARED: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "rounding": _add_rounding, "data": _add_data, "format": _add_format,
+}
+
+#: The subcommands, in the order ``pctstats --help`` lists them.
+COMMANDS: dict[str, Command] = {
+    "check": Command("run every consistency check on the record set", _configure_check,
+                     ("rounding", "data", "format"), _cmd_check),
+    "claims": Command("audit the articles' claims against their sources", _configure_claims,
+                      ("rounding", "data", "format"), _cmd_claims),
+    "grim": Command("GRIM-test printed percentages (or means) against a sample size",
+                    _configure_grim, ("rounding", "format"), _cmd_grim),
+    "ci": Command("confidence interval for a prevalence K/N", _configure_ci, ("format",),
+                  _cmd_ci),
+    "sources": Command("list the primary sources", _configure_sources, ("data", "format"),
+                       _cmd_sources),
+    "cite": Command("cite sources (APA or BibTeX), or pctstats itself", _configure_cite,
+                    ("data",), _cmd_cite),
+    "report": Command("write a Markdown report of everything, from the data", _configure_report,
+                      ("rounding", "data"), _cmd_report),
+    "figures": Command("rebuild figures/ (the same build as 'make figures')", _configure_figures,
+                       (), _cmd_figures),
+    "audit": Command("find and audit the prevalence claims in articles' text", _configure_audit,
+                     ("rounding", "data"), _cmd_audit),
 }
 
 
@@ -544,10 +548,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for name, (summary, configure) in COMMANDS.items():
-        command = sub.add_parser(name, help=summary, formatter_class=_RAW)
+    for name, command in COMMANDS.items():
+        subparser = sub.add_parser(name, help=command.summary, formatter_class=_RAW)
         if only is None or only == name:
-            configure(command)
+            command.configure(subparser)
+            for option in command.shared:
+                _SHARED[option](subparser)
+            subparser.set_defaults(func=command.run)
     return parser
 
 
