@@ -114,15 +114,15 @@ def _equations(
     half = _LOG_HALF if mid else 0.0
 
     def lower(t: float) -> float:  # P(X > a) + w P(X = a) = alpha/2, increasing
-        below, at, above, total = dist.log_tails(t)
+        _, at, above, total = dist.log_tails(t)
         return float(np.logaddexp(above, at + half)) - total - log_target
 
     def upper(t: float) -> float:  # P(X < a) + w P(X = a) = alpha/2, decreasing -> negated
-        below, at, above, total = dist.log_tails(t)
+        below, at, _, total = dist.log_tails(t)
         return -(float(np.logaddexp(below, at + half)) - total - log_target)
 
     def median(t: float) -> float:  # P(X < a) + P(X = a)/2 = 1/2, decreasing -> negated
-        below, at, above, total = dist.log_tails(t)
+        below, at, _, total = dist.log_tails(t)
         return -(float(np.logaddexp(below, at + _LOG_HALF)) - total - _LOG_HALF)
 
     return {"lower": lower, "upper": upper, "estimate": median if mid else dist.mean_minus_a}

@@ -350,8 +350,9 @@ def odds_ratio_ci(
         ``"midp"`` (default, as ``epitools::oddsratio``): mid-p exact interval and the
         median-unbiased estimate. ``"conditional"``: Fisher's exact interval and the conditional
         maximum likelihood estimate (as R's ``fisher.test``, which is accurate to ~1e-4 only:
-        for 7/93 vs 2/98 its upper limit prints as 37.0939; the exact value is 37.0568). ``"woolf"``: the sample odds
-        ratio with Woolf's Wald interval on the log scale, for comparison only.
+        for 7/93 vs 2/98 its upper limit prints as 37.0939; the exact value is 37.0568).
+        ``"woolf"``: the sample odds ratio with Woolf's Wald interval on the log scale, for
+        comparison only.
     level : float
         Confidence level, strictly between 0 and 1.
 
