@@ -36,6 +36,8 @@ from numpy.typing import NDArray
 from scipy.optimize import brentq
 from scipy.special import logsumexp
 
+__all__ = ["exact_odds_ratio"]
+
 # Relative weight below which the support is truncated (e^-700 ~ 1e-304).
 _NEGLIGIBLE: Final = -700.0
 # Half-width of the support window in standard deviations (the log weight has dropped by far
