@@ -65,7 +65,9 @@ def main() -> int:
         k, n = made_up_studies(count)
         timings = []
         for method in POOLING_METHODS:
-            seconds = best_time(lambda m=method: pool_prevalence(k, n, method=m), repeats=3)
+            seconds = best_time(
+                lambda m=method, k=k, n=n: pool_prevalence(k, n, method=m), repeats=3
+            )
             timings.append(f"{method} {1000 * seconds:7.1f} ms")
         print(f"  {count:>7} studies: " + ", ".join(timings))
     return 1 if failed else 0
