@@ -34,10 +34,6 @@ from pctstats.stats.ratios import (
 )
 
 RESULTS = Path(__file__).resolve().parent / "results"
-# Clopper-Pearson (scipy's beta quantile) and the score risk ratio (statsmodels' restricted
-# estimate) lose digits for n >= 1e6; their refinement is a separate change. Until it lands
-# the strict tolerance covers n < LARGE_N and the large-n rows are checked to LARGE_N_TOL.
-LARGE_N = 10**6
 
 
 class Tol(NamedTuple):
@@ -48,10 +44,9 @@ class Tol(NamedTuple):
 
 TOLERANCES = {
     "closed_form": Tol(1e-12, 1e-15, "a closed formula evaluated in double precision"),
-    "quantile": Tol(1e-11, 1e-15, "scipy's beta quantiles (Jeffreys; Clopper-Pearson n < 1e6)"),
+    "quantile": Tol(1e-12, 1e-15, "beta quantiles (Jeffreys; Clopper-Pearson, refined by Newton)"),
     "exact_or": Tol(1e-12, 0.0, "root of the exact conditional equations (the issue: 1e-10)"),
-    "score_rr": Tol(1e-9, 0.0, "root of the Miettinen-Nurminen score equation, n < 1e6"),
-    "large_n": Tol(1e-4, 1e-15, "n >= 1e6 before the Clopper-Pearson / score refinement"),
+    "score_rr": Tol(1e-12, 0.0, "root of the Miettinen-Nurminen score equation"),
     "pooling": Tol(1e-11, 1e-15, "roots of the tau2 equations and what follows from them"),
 }
 
@@ -133,17 +128,8 @@ def test_prevalence_ci_against_50_digit_references(method: str) -> None:
     # the generator's cases include k = 0, k = n, n up to 1e9, levels 0.5 to 0.999
     assert (k == 0).any() and (k == n).any() and n.max() >= 10**9
     assert rows.level.min() == 0.5 and rows.level.max() == 0.999
-    strict = "closed_form" if method in ("wilson", "wald", "agresti_coull") else "quantile"
-    small = (n < LARGE_N) | (method != "clopper_pearson")
-    check(method, got[small], rows.value.to_numpy()[small], rows.call[small], strict)
-    if (~small).any():
-        check(
-            f"{method} n >= 1e6",
-            got[~small],
-            rows.value.to_numpy()[~small],
-            rows.call[~small],
-            strict if strict == "closed_form" else "large_n",
-        )
+    tolerance = "closed_form" if method in ("wilson", "wald", "agresti_coull") else "quantile"
+    check(method, got, rows.value.to_numpy(), rows.call, tolerance)
 
 
 # --- two groups ----------------------------------------------------------------------------------
@@ -186,40 +172,14 @@ def test_fisher_upper_limit_for_7_of_93_vs_2_of_98_is_not_r_s() -> None:
 
 @pytest.mark.parametrize("method", ["katz", "score"])
 def test_risk_ratio_ci_against_50_digit_references(method: str) -> None:
+    """Includes n from 1e6 to 1e9, where the score interval once crashed or lost digits."""
     rows = rows_of("risk_ratio_ci", method)
-    large = (((rows.a + rows.b) >= LARGE_N) | ((rows.c + rows.d) >= LARGE_N)).to_numpy()
-    strict = "closed_form" if method == "katz" else "score_rr"
-
-    def compute(sub: pd.DataFrame) -> np.ndarray:
-        return table_results(
-            sub, lambda a, b, c, d, m, lv: risk_ratio_ci(a, b, c, d, method=m, level=lv)
-        )
-
-    small = rows[~large]
-    check(f"risk ratio {method}", compute(small), small.value.to_numpy(), small.call, strict)
-    sub = rows[large]
-    if method == "katz":
-        check(f"risk ratio {method} n >= 1e6", compute(sub), sub.value.to_numpy(), sub.call, strict)
-        return
-    # score, n >= 1e6: statsmodels' restricted estimate cancels (and fails with "function
-    # value is NaN" from 5e7 on) until the score refinement lands; checked where it answers.
-    got = np.full(len(sub), np.nan)
-    for (a, b, c, d, level), g in sub.groupby(["a", "b", "c", "d", "level"]):
-        try:
-            res = risk_ratio_ci(int(a), int(b), int(c), int(d), level=float(level))
-        except (ValueError, RuntimeError):
-            continue
-        values = {"estimate": res.estimate, "low": res.ci.low, "high": res.ci.high}
-        got[sub.index.get_indexer(g.index)] = [values[q] for q in g.quantity]
-    answered = ~np.isnan(got)
-    print(f"risk ratio score, n >= 1e6: {answered.sum()} of {len(sub)} values computed")
-    check(
-        "risk ratio score n >= 1e6",
-        got[answered],
-        sub.value.to_numpy()[answered],
-        sub.call[answered],
-        "large_n",
+    assert ((rows.a + rows.b) >= 10**9).any()
+    got = table_results(
+        rows, lambda a, b, c, d, m, lv: risk_ratio_ci(a, b, c, d, method=m, level=lv)
     )
+    tolerance = "closed_form" if method == "katz" else "score_rr"
+    check(f"risk ratio {method}", got, rows.value.to_numpy(), rows.call, tolerance)
 
 
 @pytest.mark.parametrize("method", ["newcombe", "agresti_caffo", "wald"])
@@ -351,11 +311,8 @@ def test_grim_against_enumeration_in_every_rounding_mode() -> None:
 
 def test_grim_counts_against_enumeration_in_every_rounding_mode() -> None:
     rows = grim_rows()
-    # grim_counts lists every count; ranges of more than 1e6 counts are left to the
-    # consistency test above until it returns a range.
-    small = rows[~rows.consistent | ((rows.k_max - rows.k_min).fillna(0) < 10**6)]
     wrong = []
-    for _, r in small.iterrows():
+    for _, r in rows.iterrows():
         got = grim_counts(
             r.value, int(r.n), percent=r.percent, rounding=r.rounding, items=int(r["items"])
         )
@@ -365,7 +322,7 @@ def test_grim_counts_against_enumeration_in_every_rounding_mode() -> None:
         actual = (got[0], got[-1], len(got)) if len(got) else None
         if actual != expected:
             wrong.append((r.call, actual, expected))
-    print(f"grim_counts: {len(small)} cases, {len(wrong)} disagree with enumeration")
+    print(f"grim_counts: {len(rows)} cases, {len(wrong)} disagree with enumeration")
     assert not wrong, wrong[:5]
 
 
