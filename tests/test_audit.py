@@ -216,6 +216,20 @@ def test_unsupported():
     assert row["verdict"] == "unsupported" and row["mismatches"] == ("measure",)
 
 
+def test_generalized_only_when_the_population_is_only_stated_more_broadly():
+    broader = mirror(DB.estimates["schweitzer2015-lifetime"], population="women",
+                     population_tags=())
+    row = audit_of(broader)
+    assert row["verdict"] == "generalized" and row["mismatches"] == ("population",)
+    assert "drops 'university students'" in row["message"]
+    # adding a restriction, or another change besides the broader population, is a distortion
+    added = replace(broader, population_tags=("twins",))
+    assert audit_of(added)["verdict"] == "distorted"
+    also = replace(broader, timeframe="past_4_weeks")
+    assert audit_of(also)["verdict"] == "distorted"
+    assert set(audit_of(also)["mismatches"]) == {"timeframe", "population"}
+
+
 def test_distorted_by_precision_beyond_the_source():
     row = audit_of(mirror(DB.estimates["schweitzer2015-lifetime"], value="46.2"))
     assert row["verdict"] == "distorted" and row["mismatches"] == ("precision",)

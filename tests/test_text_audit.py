@@ -146,3 +146,35 @@ def test_bad_arguments_are_named():
 
 def test_exported_at_the_top():
     assert pctstats.audit_text is audit_text
+
+
+def test_only_a_broader_population_is_generalized():
+    row = audit_text(
+        "Nearly half of women have experienced PCD at least once in their lives."
+    ).iloc[0]
+    assert (row["estimate_id"], row["verdict"], row["mismatches"]) == (
+        "schweitzer2015-lifetime",
+        "generalized",
+        ("population",),
+    )
+
+
+def test_a_figure_of_another_outcome_is_not_a_source():
+    row = audit_text("About 10 percent of women felt PCD in the previous four weeks.").iloc[0]
+    assert row["estimate_id"] == "bird2011-4weeks"
+    other = audit_text(
+        "Roughly 10 percent of women report back pain in the previous four weeks, "
+        "and 10 percent of women report painful sex."
+    )
+    assert other["estimate_id"].tolist()[1] != "bird2011-4weeks"
+
+
+def test_french_hedges_glued_to_the_number():
+    audit = audit_text("Près d'une femme sur deux a déjà ressenti une dysphorie post-coïtale.")
+    row = audit.iloc[0]
+    assert (row["value_text"], row["value"], row["approximation"]) == (
+        "Près d'une femme sur deux",
+        "50",
+        "près d'",
+    )
+    assert row["source_id"] == "schweitzer2015"

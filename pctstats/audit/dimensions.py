@@ -106,6 +106,9 @@ class Mismatch:
     note
         What else is said: for a population, what the claim does ("it drops 'twins'"); for a kind
         of source, a strength or two samples, the whole phrase.
+    broader
+        True for a population the claim only states more broadly than the sample (it drops a
+        restriction and adds nothing: "women" for "female university students").
 
     Examples
     --------
@@ -119,6 +122,7 @@ class Mismatch:
     claimed: str = ""
     found: str = ""
     note: str = ""
+    broader: bool = False
 
     @property
     def text(self) -> str:
@@ -194,7 +198,7 @@ def _population(claim: Claim, estimate: Estimate, source: Source) -> Mismatch | 
         return None
     return Mismatch(
         POPULATION, f"'{claim.population}'", f"'{estimate.population}'",
-        f"it {' and '.join(problems)}",
+        f"it {' and '.join(problems)}", broader=len(problems) == len(dropped),
     )
 
 

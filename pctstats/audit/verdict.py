@@ -8,11 +8,14 @@ Verdicts (:data:`VERDICTS`), the first that applies:
    sources under rounding and approximation (for a comparison: the direction contradicts the pair
    it traces to).
 3. ``distorted``: the number is found in the source, but the claim's words differ from the
-   estimate it matches on at least one dimension (population, outcome, timeframe, sample size,
-   precision beyond the source...), even if the number itself is right.
-4. ``rounded``: nothing differs except that the claim is coarser than the source ("5%" for 5.1%,
+   estimate it matches on at least one dimension (outcome, timeframe, sample size, precision
+   beyond the source...), even if the number itself is right.
+4. ``generalized``: the number is found in the source and the claim differs only in stating the
+   population more broadly than the sample ("women" for "female university students"): it drops
+   a restriction of the sample and changes nothing that was measured.
+5. ``rounded``: nothing differs except that the claim is coarser than the source ("5%" for 5.1%,
    "almost half" for 46%, "about 4%" for 3–4%).
-5. ``accurate``: nothing differs.
+6. ``accurate``: nothing differs.
 
 Examples
 --------
@@ -41,6 +44,7 @@ from pctstats.core.names import (
     DIFFERENT,
     DIRECTION_CONTRADICTS,
     DISTORTED,
+    GENERALIZED,
     MEASURE,
     PRECISION,
     ROUNDED,
@@ -73,6 +77,9 @@ VERDICTS: Final = MappingProxyType(
         "precision, about what the source measured in whom it measured it",
         ROUNDED: "only the precision is coarser than the source's ('5%' for 5.1%, 'almost half' "
         "for 46%, 'about 4%' for 3-4%); nothing else differs",
+        GENERALIZED: "the number is in the source and only the population is stated more "
+        "broadly than the sample ('women' for 'female university students'); nothing that was "
+        "measured differs",
         DISTORTED: "the number is in the source, but the claim's words differ from the estimate "
         "it matches on at least one dimension (population, outcome, timeframe, frequency, "
         "context, sex, sample size, kind of source, year, precision beyond the source...)",
@@ -203,7 +210,7 @@ def _verdict(untraced: bool, best: Candidate, mismatches: Sequence[Mismatch]) ->
     if best.value_match in _NOT_FOUND:
         return WRONG_NUMBER
     if mismatches:
-        return DISTORTED
+        return GENERALIZED if all(m.broader for m in mismatches) else DISTORTED
     if best.value_match in COARSER:
         return ROUNDED
     return ACCURATE
@@ -374,8 +381,9 @@ def verdict_counts(audit: pd.DataFrame) -> pd.Series:
 
     Examples
     --------
-    >>> verdict_counts(audit_claims()).to_dict()
-    {'accurate': 0, 'rounded': 0, 'distorted': 12, 'wrong_number': 0, 'unsupported': 2}
+    >>> verdict_counts(audit_claims()).to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    {'accurate': 0, 'rounded': 0, 'generalized': 0, 'distorted': 12, 'wrong_number': 0,
+     'unsupported': 2}
     """
     return audit[C.VERDICT].value_counts().reindex(list(VERDICTS), fill_value=0)
 

@@ -40,6 +40,7 @@ STATUSES: Final = MappingProxyType(
 # Verdicts of the claim audit (their rules: pctstats.audit.verdict.VERDICTS) -----------------------
 ACCURATE: Final = "accurate"
 ROUNDED: Final = "rounded"
+GENERALIZED: Final = "generalized"
 DISTORTED: Final = "distorted"
 WRONG_NUMBER: Final = "wrong_number"
 UNSUPPORTED: Final = "unsupported"

@@ -18,6 +18,7 @@ from pctstats.applied import prevalence_table
 from pctstats.audit import (
     ACCURATE,
     DISTORTED,
+    GENERALIZED,
     ROUNDED,
     UNSUPPORTED,
     VERDICTS,
@@ -60,6 +61,7 @@ __all__ = [
 VERDICT_COLORS: Final = {
     ACCURATE: OKABE_ITO["bluish_green"],
     ROUNDED: OKABE_ITO["sky_blue"],
+    GENERALIZED: OKABE_ITO["yellow"],
     DISTORTED: OKABE_ITO["orange"],
     WRONG_NUMBER: OKABE_ITO["vermillion"],
     UNSUPPORTED: OKABE_ITO["reddish_purple"],

@@ -82,7 +82,7 @@ _NOT_BEFORE: Final = re.compile(
 _QUALIFIER: Final = re.compile(
     r"(?<!\w)("
     + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-    + r")\s+(?:(?:the|le|la|les|el|los|las|of|de|d')\s*)?$",
+    + r")(?:\s+|(?<=['’]))(?:(?:the|le|la|les|el|los|las|of|de|d')\s*)?$",
     _FLAGS,
 )
 _FRACTION: Final = re.compile(

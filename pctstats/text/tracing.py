@@ -59,6 +59,7 @@ __all__ = [
     "clear_memo",
     "coarser_than_printed",
     "corroborates",
+    "outcome_compatible",
     "score_estimates",
     "with_precision",
 ]
@@ -177,6 +178,26 @@ def _far_apart(claim: Claim, e: Estimate) -> bool:
     low, high = float(claim.value), float(claim.value_high or claim.value)
     e_low, e_high = float(e.value), float(e.value_high or e.value)
     return low - e_high > FAR or e_low - high > FAR
+
+
+def outcome_compatible(said: str | None, measured: str) -> bool:
+    """Whether a claim about ``said`` can come from a figure of ``measured``.
+
+    PCD, its parts (crying, sadness) and the postcoital symptom measures neighbouring it can stand
+    behind one another (a drift the audit then names ``outcome``); painful sex or performance
+    anxiety cannot stand behind a claim about PCD, nor the reverse.
+
+    Examples
+    --------
+    >>> outcome_compatible("crying_after_sex", "pcd_symptoms")
+    True
+    >>> outcome_compatible("dyspareunia", "pcd_symptoms"), outcome_compatible(None, "dyspareunia")
+    (False, True)
+    """
+    if said is None or said == measured:
+        return True
+    near = _PCD_FAMILY | _RELATED
+    return said in near and measured in near
 
 
 def corroborates(ctx: Context, e: Estimate, source_years: set[int | None]) -> bool:
@@ -310,6 +331,8 @@ def choose(
     for estimate_id, score, match in scores:
         if match != DIFFERENT and score >= MIN_SCORE:
             e = db.estimates[estimate_id]
+            if ctx is not None and not outcome_compatible(ctx.outcome, e.outcome):
+                continue
             source = db.sources[e.source_id]
             if ctx is None or corroborates(ctx, e, {source.year, source.online_year}):
                 return e
