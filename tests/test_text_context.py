@@ -85,3 +85,12 @@ def test_french_and_spanish_context():
 def test_dates_are_not_study_years():
     assert years_in("Jul 5, 2011. Publié le 28 novembre 2018 à 18h14. August 06, 2018") == []
     assert years_in("in a 2015 study, and back in 2012") == [2015, 2012]
+
+
+def test_several_kinds_of_symptom_describe_pcd_one_kind_narrows_it():
+    ctx = contexts("41% of men felt sad, tearful or irritable after sex. 5% felt sad and lonely.")
+    assert (ctx["41%"].outcome, ctx["5%"].outcome) == ("pcd_symptoms", "low_mood_after_sex")
+
+
+def test_a_page_date_is_not_a_study_year():
+    assert years_in("Updated 2019. Published: 2020. In a 2015 study") == [2015]

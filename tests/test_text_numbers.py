@@ -129,3 +129,23 @@ def test_sentences_keep_abbreviations_and_split_headlines():
         "Headline Here",
         "Body text.",
     ]
+
+
+def test_thousands_with_a_point_in_french_and_spanish():
+    found = find_numbers("con 1.208 participantes, el 41 %", 0, "es")
+    assert [(n.value_text, n.value) for n in found] == [
+        ("1.208 participantes", "1208"),
+        ("41 %", "41"),
+    ]
+    assert find_numbers("1.208 percent", 0, "en")[0].value == "1.208"
+
+
+def test_spanish_range_with_articles_and_articles_are_not_numbers():
+    found = find_numbers("entre un 3 y un 4 % de los hombres", 0, "es")
+    assert [(n.value_text, n.value, n.value_high) for n in found] == [
+        ("entre un 3 y un 4 %", "3", "4")
+    ]
+
+
+def test_confidence_levels_are_not_claims():
+    assert find_numbers("the 95% confidence interval (95% CI)") == []

@@ -248,7 +248,7 @@ def dimension_mismatches(
     >>> from pctstats import load
     >>> db = load()
     >>> dimension_mismatches(db, db.claims["D-lifetime"], db.estimates["maczkowiack2019-lifetime"])
-    (Mismatch(dimension='sample_size', claimed='n = 1,635', found='1,208', note=''),)
+    (Mismatch(dimension='sample_size', claimed='n = 1,635', found='1,208', note='', broader=False),)
     """
     source: Source = db.source_of(estimate.estimate_id)
     found: list[Mismatch | None] = []

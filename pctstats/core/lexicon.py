@@ -37,7 +37,9 @@ __all__ = [
     "NOT_A_CLAIM_BEFORE",
     "NOT_A_PREVALENCE_AFTER",
     "ONE_IN",
+    "OTHER_SYMPTOMS",
     "OUTCOME_PHRASES",
+    "PAGE_DATES",
     "PERCENT_UNIT",
     "POPULATION_TAG_PHRASES",
     "QUALIFIERS",
@@ -54,7 +56,7 @@ SEX_PHRASES: Final = MappingProxyType(
     {
         "female": r"(?:people|persons?|those|individuals) assigned female(?: at birth)?|"
         r"women|woman|females?|girls?|"
-        r"femmes?|filles?|participantes|étudiantes|"
+        r"femmes?|filles?|étudiantes|"
         r"mujeres|mujer|chicas|participantes femeninas|estudiantes universitarias",
         "male": r"(?:people|persons?|those|individuals) assigned male(?: at birth)?|"
         r"men|man|males?|boys?|"
@@ -74,7 +76,8 @@ TIMEFRAME_PHRASES: Final = MappingProxyType(
         r"en el último mes|"
         r"(?:four|4)[- ]weeks?(?: period| window| prevalence)?|"
         r"(?:four|4) weeks (?:before|prior)|"
-        r"(?:quatre|4) dernières semaines|(?:últimas|pasadas) (?:cuatro|4) semanas",
+        r"(?:quatre|4) (?:dernières )?semaines(?: précédentes| passées)?|"
+        r"(?:últimas|pasadas) (?:cuatro|4) semanas|(?:cuatro|4) semanas (?:anteriores|previas)",
         "past_year": r"(?:past|previous|last|preceding) (?:year|12 months|twelve months)|"
         r"dernière année|(?:12|douze) derniers mois|último año|(?:12|doce) últimos meses",
         "lifetime": r"(?:in|during|over|throughout) (?:their|her|his|your|a|one's) "
@@ -95,6 +98,7 @@ FREQUENCY_PHRASES: Final = MappingProxyType(
         "regular_basis": r"(?:on|at) a regular basis|regularly|regular|frequently|often|"
         r"routinely|habitually|régulièrement|souvent|fréquemment|regularmente|"
         r"de (?:façon|manière) régulière|de (?:forma|manera) regular|con regularidad|"
+        r"habituellement|de (?:forma|manera) habitual|habitualmente|"
         r"con frecuencia|frecuentemente|a menudo",
         "a_few_times": r"a few times|several times|multiple times|many times|more than once|"
         r"repeatedly|plusieurs fois|quelques fois|varias veces|algunas veces",
@@ -180,7 +184,8 @@ SAMPLE_NOUNS: Final = (
 
 #: Nouns that introduce a study, and the words that make it a study other than the one before.
 STUDY_NOUNS: Final = (
-    r"stud(?:y|ies)|survey|research|paper|trial|poll|étude|enquête|estudio|encuesta"
+    r"stud(?:y|ies)|survey|research|paper|trial|poll|étude|enquête|recherche|sondage|estudio|"
+    r"encuesta|investigación"
 )
 NEW_STUDY: Final = (
     r"(?:another|a new|a different|a separate|one|an earlier|a later|a previous|a similar|an?|"
@@ -324,10 +329,21 @@ NOT_A_CLAIM_AFTER: Final = (
 NOT_A_PREVALENCE_AFTER: Final = (
     r"(?:increase|decrease|rise|drop|fall|reduction|jump|growth|higher|lower|greater|more|less|"
     r"fewer|chance|likelihood|risk|odds|off|discount|interest|APR|accurate|accuracy|effective|"
-    r"sure|certain|normal|of the time|d'augmentation|de hausse|de baisse|de réduction|plus|moins|"
+    r"sure|certain|normal|of the time|confidence|CI|credible|intervalle|intervalo|"
+    r"d'augmentation|de hausse|de baisse|de réduction|plus|moins|"
     r"de aumento|más|menos)"
 )
 NOT_A_CLAIM_BEFORE: Final = r"aged?|âgée?s?|de edad|ages|average age of|mean age of"
+
+#: Other symptoms of PCD: named with sadness or tears, they describe PCD, not a part of it.
+OTHER_SYMPTOMS: Final = (
+    r"irritab\w*|anxi\w*|agitat\w*|melanchol\w*|restless\w*|aggress\w*|angry|anger|"
+    r"irrita\w*|anxiété|ansiedad|mélancolie|melancolía|angoisse"
+)
+#: Words before a year that make it the page's date, not a study's ("Updated 2019").
+PAGE_DATES: Final = (
+    r"updated|published|posted|reviewed|copyright|©|publié|mis à jour|actualizado|publicado"
+)
 
 #: Month names, to tell a date ("Jul 5, 2011", "28 novembre 2018") from a year of a study.
 MONTHS: Final = (

@@ -31,7 +31,9 @@ from pctstats.core.lexicon import (
     FREQUENCY_PHRASES,
     MONTHS,
     NEW_STUDY,
+    OTHER_SYMPTOMS,
     OUTCOME_PHRASES,
+    PAGE_DATES,
     POPULATION_TAG_PHRASES,
     SAMPLE_NOUNS,
     SEX_PHRASES,
@@ -72,8 +74,11 @@ _TAGS: Final = _compile(POPULATION_TAG_PHRASES)
 _NEW_STUDY: Final = re.compile(rf"(?<!\w){NEW_STUDY}(?!\w)", _FLAGS)
 _YEAR: Final = re.compile(r"(?<![\w/,.-])(19[5-9]\d|20[0-4]\d)(?![\w/-]|[.,]\d)")
 _DATE_BEFORE: Final = re.compile(
-    rf"(?:\b(?:{MONTHS})\.?\s*\d{{0,2}},?\s*|\d{{1,2}}[/.-]\d{{1,2}}[/.-]?\s*)$", _FLAGS
+    rf"(?:\b(?:{MONTHS})\.?\s*\d{{0,2}},?\s*|\d{{1,2}}[/.-]\d{{1,2}}[/.-]?\s*|"
+    rf"\b(?:{PAGE_DATES})\s*(?:on|le|el|:)?\s*)$",
+    _FLAGS,
 )
+_OTHER_SYMPTOMS: Final = re.compile(rf"(?<![\w-])(?:{OTHER_SYMPTOMS})(?![\w-])", _FLAGS)
 _DATE_AFTER: Final = re.compile(r"^\s*(?:à|at|a las)\s+\d", _FLAGS)
 _POPULATION: Final = re.compile(
     rf"\b(?:of|among|des|de|parmi|entre)\s+(?:(?:the|these|those|all|les|las|los) )?"
@@ -179,6 +184,12 @@ def _nearest(patterns: Mapping[str, re.Pattern[str]], after: str, before: str) -
 def _outcome(text: str) -> str | None:
     """What a clause says was measured: the condition's name wins over the symptoms it lists."""
     if _OUTCOME["pcd_symptoms"].search(text) or _OUTCOME_CI.search(text):
+        return "pcd_symptoms"
+    # Two or more kinds of symptom ("sad, tearful or irritable") describe PCD itself.
+    kinds = sum(_OUTCOME[k].search(text) is not None for k in _PARTS) + (
+        _OTHER_SYMPTOMS.search(text) is not None
+    )
+    if kinds >= 2:
         return "pcd_symptoms"
     hit = _first({k: v for k, v in _OUTCOME.items() if k != "pcd_symptoms"}, text)
     return hit[0] if hit else None

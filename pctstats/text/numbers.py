@@ -104,10 +104,11 @@ _LOOK_BACK: Final = 40
 _NOT_PREVALENCE: Final = re.compile(rf"\s*(?:{NOT_A_PREVALENCE_AFTER})\b", _FLAGS)
 _OF: Final = re.compile(r"\s*(?:of|des?|du|d'|del?)\b", _FLAGS)
 _RANGE_GAP: Final = re.compile(
-    r"^\s*(?:to|and|-|–|—|à|a|y|et|up to|until)\s*(?:the|el|le)?\s*$", _FLAGS
+    r"^\s*(?:to|and|-|–|—|à|a|y|et|up to|until)\s*(?:the|el|le|la|un|una)?\s*$", _FLAGS
 )
 _RANGE_LEAD: Final = re.compile(
-    r"(?:between|from|anywhere from|anywhere between|entre|de|del|desde)\s+(?:the|el|le)?\s*$",
+    r"(?:between|from|anywhere from|anywhere between|entre|de|del|desde)\s+"
+    r"(?:the|el|le|la|un|una)?\s*$",
     _FLAGS,
 )
 
@@ -176,11 +177,16 @@ def _word_value(words: str, lang: str) -> int | None:
         return None
 
 
-def _digits_value(printed: str) -> str:
-    """A printed number in digits as a decimal string ("1,208" -> "1208", "32,9" -> "32.9")."""
+def _digits_value(printed: str, lang: str = "en") -> str:
+    """A printed number in digits as a decimal string ("1,208" -> "1208", "32,9" -> "32.9").
+
+    In French and Spanish a point before exactly three digits groups thousands ("1.208").
+    """
     text = re.sub(r"[\u00a0\u202f ]", "", printed)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
         return text.replace(",", "")
+    if lang != "en" and re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        return text.replace(".", "").replace(",", ".")
     return text.replace(",", ".")
 
 
@@ -270,10 +276,15 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
     '32.9'
     """
     raws = [
-        _Raw(m.start(), m.end(), _digits_value(m.group()), "digits")
+        _Raw(m.start(), m.end(), _digits_value(m.group(), lang), "digits")
         for m in _DIGITS.finditer(sentence)
     ]
-    raws += _word_numbers(sentence, lang)
+    # "un", "una", "one" are articles far more often than numbers: a number only before a unit.
+    raws += [
+        r
+        for r in _word_numbers(sentence, lang)
+        if sentence[r.start : r.end].lower() not in _ONES or _UNIT.match(sentence[r.end :])
+    ]
     raws.sort(key=lambda r: r.start)
     taken: list[tuple[int, int]] = []
     found: list[Number] = []
