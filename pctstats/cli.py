@@ -9,7 +9,7 @@ Subcommands, each with ``--help``::
     pctstats ci       K N [--method METHOD|all] [--level LEVEL] [--format FMT]
     pctstats sources  [SOURCE_ID ...] [--full] [--data DIR] [--format FMT]
     pctstats cite     [SOURCE_ID ... | --all] [--style apa|bibtex] [--data DIR]
-    pctstats report   [--output PATH] [--rounding MODE] [--data DIR]
+    pctstats report   [--output PATH] [--format markdown|html] [--rounding MODE] [--data DIR]
     pctstats figures  [--out DIR] [--check] [--jobs N] [--traceback] [--notebook PATH ...]
     pctstats audit    FILE|FOLDER|- ... [--format FMT|html] [--jobs N] [--quiet]
                       [--rounding MODE] [--data DIR]
@@ -227,12 +227,29 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from pctstats.report import build_report, write_report
 
     db = _load(args)
-    if args.output == "-":
+    if args.report_format == "html":
+        from pctstats.report_html import build_html_report
+
+        if args.output == "-":
+            raise UsageError("an HTML report is written to a file: give --output report.html")
+        page = build_html_report(db, rounding=args.rounding)
+        path = _atomic_write(args.output, page)
+    elif args.output == "-":
         _emit(build_report(db, rounding=args.rounding, relative_to=Path.cwd()))
         return 0
-    path = write_report(args.output, db, rounding=args.rounding)
+    else:
+        path = write_report(args.output, db, rounding=args.rounding)
     print(f"{PROG} report: wrote {path}", file=sys.stderr)
     return 0
+
+
+def _atomic_write(output: str, text: str) -> Path:
+    from pctstats.core.files import atomic_write_bytes
+
+    target = Path(output)
+    if not target.parent.is_dir():
+        raise FileNotFoundError(2, "no such folder", str(target.parent))
+    return atomic_write_bytes(target, text.encode("utf-8"))
 
 
 def _cmd_figures(args: argparse.Namespace) -> int:
@@ -393,12 +410,16 @@ def _configure_cite(parser: argparse.ArgumentParser) -> None:
 
 def _configure_report(parser: argparse.ArgumentParser) -> None:
     parser.description = (
-        "Write one self-contained Markdown report: sources, estimates with confidence\n"
-        "intervals, every check finding, the claim audit, the pooled estimates and the figures\n"
-        "(linked relative to the report). Written atomically; '-' writes to standard output."
+        "Write one self-contained report: sources, estimates with confidence intervals, every\n"
+        "check finding, the claim audit, the pooled estimates and the figures. Markdown links\n"
+        "the figures relative to the report; HTML is one page with the figures embedded, a\n"
+        "table of contents and no external requests. Written atomically; '-' writes Markdown\n"
+        "to standard output. Example: pctstats report --format html --output report.html"
     )
     parser.add_argument("-o", "--output", default="-", metavar="PATH",
                         help="where to write the report (default: '-', standard output)")
+    parser.add_argument("-f", "--format", dest="report_format", choices=["markdown", "html"],
+                        default="markdown", help="markdown (default) or html (one page)")
 
 
 def _configure_figures(parser: argparse.ArgumentParser) -> None:
@@ -507,7 +528,8 @@ COMMANDS: dict[str, Command] = {
                        _cmd_sources),
     "cite": Command("cite sources (APA or BibTeX), or pctstats itself", _configure_cite,
                     ("data",), _cmd_cite),
-    "report": Command("write a Markdown report of everything, from the data", _configure_report,
+    "report": Command("write a Markdown or HTML report of everything, from the data",
+                      _configure_report,
                       ("rounding", "data"), _cmd_report),
     "figures": Command("rebuild figures/ (the same build as 'make figures')", _configure_figures,
                        (), _cmd_figures),

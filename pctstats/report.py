@@ -9,8 +9,8 @@ from the records when the report is written, through the same functions as the r
 cannot disagree with the data. It holds no date or machine-specific path, so the same records give
 the same report byte for byte.
 
-The report is Markdown only: no well-kept Markdown-to-HTML converter is a dependency of pctstats
-(convert it with any tool you like, e.g. ``pandoc report.md -o report.html``).
+The same report as one self-contained HTML page: :mod:`pctstats.report_html`
+(``pctstats report --format html``).
 """
 
 from __future__ import annotations

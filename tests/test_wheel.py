@@ -70,6 +70,7 @@ def test_wheel_installs_and_loads_the_same_records(wheel_env, tmp_path):
 def test_wheel_ships_py_typed(wheel_env):
     with zipfile.ZipFile(wheel_env[0]) as wheel:
         assert "pctstats/py.typed" in wheel.namelist()
+        assert "pctstats/templates/report.html.j2" in wheel.namelist()
 
 
 def test_messages_from_a_wheel_fit_a_wheel(wheel_env, tmp_path):
