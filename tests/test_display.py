@@ -139,3 +139,20 @@ def test_lifetime_pooling_repr(db):
     assert f"[{100 * float(res.men.low):.1f}, {100 * float(res.men.high):.1f}]; all" in text
     assert len(text) < 300
     assert "odds_ratio" in html_text(res._repr_html_())
+
+
+def test_finding_and_claim_verdict_reprs(db):
+    from pctstats.audit import claim_verdicts
+    from pctstats.checks import check_all
+    from pctstats.checks.findings import finding
+
+    verdict = {v.claim_id: v for v in claim_verdicts(db)}["D-lifetime"]
+    text = repr(verdict)
+    assert text.startswith(f"<ClaimVerdict D-lifetime: {verdict.verdict}")
+    assert all(d in text for d in verdict.dimensions) and verdict.rounding in text
+    assert "D-lifetime" in html_text(verdict._repr_html_())
+    row = check_all(db).iloc[0].to_dict()
+    found = finding(row["check"], row["rounding"], row)
+    shown = repr(found)
+    assert shown.startswith(f"<Finding {found.check} {found.record_id}: {found.status}")
+    assert len(shown) < 220 and found.rounding in shown

@@ -39,6 +39,7 @@ from pctstats.audit.messages import claim_words, verdict_message
 from pctstats.audit.values import COARSER
 from pctstats.core import names as C
 from pctstats.core import vocab as V
+from pctstats.core.display import Display, Displayable
 from pctstats.core.names import (
     ACCURATE,
     DIFFERENT,
@@ -97,8 +98,8 @@ _PAIR_MEASURES: Final = frozenset({V.COMPARISON, V.RATIO_CLAIM})
 _NOT_FOUND: Final = frozenset({DIFFERENT, DIRECTION_CONTRADICTS})
 
 
-@dataclass(frozen=True)
-class ClaimVerdict:
+@dataclass(frozen=True, repr=False)
+class ClaimVerdict(Displayable):
     """The audit's verdict on one claim, with what it rests on.
 
     Attributes
@@ -151,6 +152,14 @@ class ClaimVerdict:
     n_claimed: int | None
     matched_n: int | None
     rounding: str
+
+    def _display_(self) -> Display:
+        matched = ", ".join(self.matched_estimate_ids) or "none"
+        return Display(
+            "ClaimVerdict", f"{self.claim_id}: {self.verdict}",
+            (("differs on", ", ".join(self.dimensions) or "nothing"), ("matched", matched),
+             ("rounding", self.rounding)),
+        )
 
     @property
     def dimensions(self) -> tuple[str, ...]:

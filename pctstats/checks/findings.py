@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -22,14 +23,15 @@ from typing import Any
 
 import pandas as pd
 
+from pctstats.core.display import Display, Displayable
 from pctstats.core.names import CHECK, CORE_COLUMNS, MESSAGE, RECORD_ID, ROUNDING, STATUS
 from pctstats.core.rounding import check_rounding
 
 __all__ = ["Finding", "finding", "to_frame"]
 
 
-@dataclass(frozen=True)
-class Finding:
+@dataclass(frozen=True, repr=False)
+class Finding(Displayable):
     """One finding of a check about one record.
 
     Attributes
@@ -64,6 +66,12 @@ class Finding:
     def __post_init__(self) -> None:
         object.__setattr__(self, "details", MappingProxyType(dict(self.details)))
 
+    def _display_(self) -> Display:
+        return Display(
+            "Finding", f"{self.check} {self.record_id}: {self.status}",
+            (("rounding", self.rounding), ("message", textwrap.shorten(self.message, 120))),
+        )
+
     def row(self) -> dict[str, Any]:
         """The finding as one row of its frame: core columns, then the details.
 
@@ -88,8 +96,8 @@ def finding(check: str, rounding: str, row: Mapping[str, Any]) -> Finding:
     Examples
     --------
     >>> finding("demo", "even", {"record_id": "x", "status": "ok", "message": "Fine.", "n": 3})
-    Finding(check='demo', record_id='x', status='ok', message='Fine.', rounding='even', details=mappingproxy({'n': 3}))
-    """  # noqa: E501
+    <Finding demo x: ok; rounding even, message Fine.>
+    """
     details = {k: v for k, v in row.items() if k not in CORE_COLUMNS}
     return Finding(check, row[RECORD_ID], row[STATUS], row[MESSAGE], rounding, details)
 
