@@ -15,8 +15,9 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -25,9 +26,10 @@ import pandas as pd
 
 from pctstats.core.display import Display, Displayable
 from pctstats.core.names import CHECK, CORE_COLUMNS, MESSAGE, RECORD_ID, ROUNDING, STATUS
-from pctstats.core.rounding import check_rounding
+from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.data.dataset import Dataset
 
-__all__ = ["Finding", "finding", "to_frame"]
+__all__ = ["Finding", "finding", "frame_check", "to_frame"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -133,3 +135,40 @@ def to_frame(check: str, findings: Iterable[Finding], rounding: str) -> pd.DataF
     out.attrs["rounding"] = rounding
     out.attrs["check"] = check
     return out
+
+
+def frame_check(
+    check: str, findings: Callable[..., tuple[Finding, ...]]
+) -> Callable[..., pd.DataFrame]:
+    """A check that returns its findings as its tidy frame (the frame edge of ``findings``).
+
+    Parameters
+    ----------
+    check
+        The check's registered name (the function is named ``check_<check>``).
+    findings
+        ``findings(db, rounding, **options)``: the check's findings.
+
+    Returns
+    -------
+    callable
+        ``(db=None, rounding="up_or_down", **options) -> pandas.DataFrame``, documented as
+        ``findings`` is.
+
+    Examples
+    --------
+    >>> from pctstats.checks.ranges import range_findings
+    >>> check_ranges = frame_check("ranges", range_findings)
+    >>> check_ranges.__name__, check_ranges(rounding="even").attrs["rounding"]
+    ('check_ranges', 'even')
+    """
+
+    @functools.wraps(findings)
+    def run(
+        db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING, **options: Any
+    ) -> pd.DataFrame:
+        rounding = check_rounding(rounding)
+        return to_frame(check, findings(db, rounding, **options), rounding)
+
+    run.__name__ = run.__qualname__ = f"check_{check}"
+    return run

@@ -22,9 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Final
 
-import pandas as pd
-
-from pctstats.checks.findings import Finding, finding, to_frame
+from pctstats.checks.findings import Finding, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.counts import nearest_counts, share, shares
@@ -164,8 +162,13 @@ def _counts_text(counts: list[int], n: int) -> str:
     return f"k = {counts[0]} to {counts[-1]}"
 
 
-def check_grim(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> pd.DataFrame:
+def grim_findings(
+    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
+) -> tuple[Finding, ...]:
     """GRIM-test every prevalence estimate with a denominator: :func:`grim_findings` as a frame.
+
+    :func:`check_grim` gives the same findings as the check's tidy frame (its columns: the core
+    columns, then each finding's details).
 
     Parameters
     ----------
@@ -176,8 +179,8 @@ def check_grim(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> p
 
     Returns
     -------
-    pandas.DataFrame
-        One row per estimate: the core columns plus ``source_id``, ``value``, ``n``, ``counts``,
+    tuple of Finding
+        One finding per estimate: the core columns plus ``source_id``, ``value``, ``n``, ``counts``,
         ``informative``, ``nearest_ns``, ``shared_ns`` and ``n_shared_values``.
 
     References
@@ -192,18 +195,6 @@ def check_grim(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> p
     >>> row = df.set_index("record_id").loc["schweitzer2015-4weeks-few"]
     >>> row[["status", "nearest_ns"]].tolist()
     ['fail', [217, 234]]
-    """
-    rounding = check_rounding(rounding)
-    return to_frame(NAME, grim_findings(db, rounding), rounding)
-
-
-def grim_findings(
-    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
-) -> tuple[Finding, ...]:
-    """GRIM-test every prevalence estimate with a denominator: one finding per estimate.
-
-    Examples
-    --------
     >>> found = {f.record_id: f for f in grim_findings()}
     >>> found["schweitzer2015-4weeks-few"].details["nearest_ns"]
     [217, 234]
@@ -303,3 +294,6 @@ def grim_findings(
             row[C.MESSAGE] = text + "."
         rows.append(row)
     return tuple(finding(NAME, rounding, row) for row in rows)
+
+
+check_grim = frame_check(NAME, grim_findings)

@@ -30,9 +30,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-import pandas as pd
-
-from pctstats.checks.findings import Finding, finding, to_frame
+from pctstats.checks.findings import Finding, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.equivalence import timeframe_contains
@@ -95,8 +93,13 @@ def _describe(e: Estimate) -> str:
     return f"{value}% {words('frequency', e.frequency)} {words('timeframe', e.timeframe)}{context}"
 
 
-def check_nesting(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> pd.DataFrame:
+def nesting_findings(
+    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
+) -> tuple[Finding, ...]:
     """Check that no narrower prevalence exceeds the broader one it is nested in.
+
+    :func:`check_nesting` gives the same findings as the check's tidy frame (its columns: the core
+    columns, then each finding's details).
 
     Parameters
     ----------
@@ -107,28 +110,17 @@ def check_nesting(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -
 
     Returns
     -------
-    pandas.DataFrame
-        One row per nested pair (``record_id`` the narrower estimate, ``related_id`` the broader):
-        the core columns plus ``source_id``, ``value``, ``related_value`` and the true-value bounds
-        ``low``, ``high`` (narrower) and ``related_low``, ``related_high`` (broader), in per cent.
+    tuple of Finding
+        One finding per nested pair (``record_id`` the narrower estimate, ``related_id`` the
+        broader): the core columns plus ``source_id``, ``value``, ``related_value`` and the
+        true-value bounds ``low``, ``high`` (narrower) and ``related_low``, ``related_high``
+        (broader), in per cent.
 
     Examples
     --------
     >>> df = check_nesting()
     >>> df.loc[df.record_id == "schweitzer2015-4weeks-few", "status"].tolist()
     ['ok']
-    """
-    rounding = check_rounding(rounding)
-    return to_frame(NAME, nesting_findings(db, rounding), rounding)
-
-
-def nesting_findings(
-    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
-) -> tuple[Finding, ...]:
-    """One finding per nested pair of prevalences (see :func:`check_nesting`).
-
-    Examples
-    --------
     >>> [f.status for f in nesting_findings() if f.record_id == "schweitzer2015-4weeks-few"]
     ['ok']
     """
@@ -181,3 +173,6 @@ def nesting_findings(
                 }
             )
     return tuple(finding(NAME, rounding, row) for row in rows)
+
+
+check_nesting = frame_check(NAME, nesting_findings)

@@ -29,9 +29,8 @@ from __future__ import annotations
 from typing import Any, Final
 
 import numpy as np
-import pandas as pd
 
-from pctstats.checks.findings import Finding, finding, to_frame
+from pctstats.checks.findings import Finding, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.counts import nearest_counts
@@ -73,12 +72,15 @@ def _applicable(e: Estimate) -> str | None:
     return None
 
 
-def check_proportion_ci(
+def proportion_ci_findings(
     db: Dataset | None = None,
     rounding: str = DEFAULT_ROUNDING,
     method: str = DEFAULT_METHOD,
-) -> pd.DataFrame:
+) -> tuple[Finding, ...]:
     """Compare every reported CI of a prevalence with the binomial CI for its ``n``.
+
+    :func:`check_proportion_ci` gives the same findings as the check's tidy frame (its columns:
+    the core columns, then each finding's details).
 
     Parameters
     ----------
@@ -92,8 +94,8 @@ def check_proportion_ci(
 
     Returns
     -------
-    pandas.DataFrame
-        One row per prevalence estimate that reports a CI: the core columns plus ``source_id``,
+    tuple of Finding
+        One finding per prevalence estimate that reports a CI: the core columns plus ``source_id``,
         ``value``, ``n``, ``weighted``, ``ci_low``, ``ci_high``, ``ci_level``, ``method``,
         ``binomial_low``, ``binomial_high`` (per cent, envelope over the consistent counts),
         ``reported_half_width``, ``binomial_half_width`` (percentage points), ``design_effect``
@@ -113,20 +115,6 @@ def check_proportion_ci(
     >>> row = check_proportion_ci().set_index("record_id").loc["mitchell2017-prevalence"]
     >>> row["width_verdict"], round(float(row["design_effect"]), 2), row["status"]
     ('wider', 1.6, 'ok')
-    """
-    rounding = check_rounding(rounding)
-    return to_frame(NAME, proportion_ci_findings(db, rounding, method), rounding)
-
-
-def proportion_ci_findings(
-    db: Dataset | None = None,
-    rounding: str = DEFAULT_ROUNDING,
-    method: str = DEFAULT_METHOD,
-) -> tuple[Finding, ...]:
-    """One finding per prevalence estimate that reports a CI (see :func:`check_proportion_ci`).
-
-    Examples
-    --------
     >>> found = {f.record_id: f for f in proportion_ci_findings()}
     >>> found["mitchell2017-prevalence"].details["width_verdict"]
     'wider'
@@ -163,6 +151,9 @@ def proportion_ci_findings(
         assert e.value and e.ci_low and e.ci_high and e.ci_level and e.n
         rows.append(_check_one(db, e, row, rounding, method))
     return tuple(finding(NAME, rounding, row) for row in rows)
+
+
+check_proportion_ci = frame_check(NAME, proportion_ci_findings)
 
 
 def _check_one(

@@ -18,9 +18,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Final
 
-import pandas as pd
-
-from pctstats.checks.findings import Finding, finding, to_frame
+from pctstats.checks.findings import Finding, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.phrases import unit_sign
@@ -93,8 +91,13 @@ def _rows(record: Estimate | Claim, table: str) -> list[dict[str, Any]]:
     return rows
 
 
-def check_ranges(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> pd.DataFrame:
+def range_findings(
+    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
+) -> tuple[Finding, ...]:
     """Check every printed range and confidence interval for order and possible values.
+
+    :func:`check_ranges` gives the same findings as the check's tidy frame (its columns: the core
+    columns, then each finding's details).
 
     Parameters
     ----------
@@ -105,8 +108,8 @@ def check_ranges(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) ->
 
     Returns
     -------
-    pandas.DataFrame
-        One row per range or CI: the core columns plus ``table`` (``estimates`` or ``claims``),
+    tuple of Finding
+        One finding per range or CI: the core columns plus ``table`` (``estimates`` or ``claims``),
         ``kind`` (``range`` or ``95% confidence interval``...), ``unit``, and the bounds as
         printed in ``value`` / ``value_high`` (a range) or ``ci_low`` / ``ci_high`` (a CI).
 
@@ -115,18 +118,6 @@ def check_ranges(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) ->
     >>> df = check_ranges()
     >>> sorted(set(df.status))
     ['ok']
-    """
-    rounding = check_rounding(rounding)
-    return to_frame(NAME, range_findings(db, rounding), rounding)
-
-
-def range_findings(
-    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
-) -> tuple[Finding, ...]:
-    """One finding per printed range or CI of the estimates, then of the claims.
-
-    Examples
-    --------
     >>> {f.status for f in range_findings()}
     {'ok'}
     """
@@ -138,3 +129,6 @@ def range_findings(
     for c in db.claims.values():
         rows += _rows(c, "claims")
     return tuple(finding(NAME, rounding, row) for row in rows)
+
+
+check_ranges = frame_check(NAME, range_findings)

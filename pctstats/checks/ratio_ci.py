@@ -42,9 +42,7 @@ from __future__ import annotations
 import math
 from typing import Any, Final
 
-import pandas as pd
-
-from pctstats.checks.findings import Finding, finding, to_frame
+from pctstats.checks.findings import Finding, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.phrases import fmt_float, label
@@ -64,8 +62,13 @@ NAME: Final = "ratio_ci"
 METAFOR_TOLERANCE: Final = 0.1
 
 
-def check_ratio_ci(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> pd.DataFrame:
+def ratio_ci_findings(
+    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
+) -> tuple[Finding, ...]:
     """Check every reported ratio against its CI: inside, and centred on the log scale.
+
+    :func:`check_ratio_ci` gives the same findings as the check's tidy frame (its columns: the core
+    columns, then each finding's details).
 
     Parameters
     ----------
@@ -76,8 +79,8 @@ def check_ratio_ci(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) 
 
     Returns
     -------
-    pandas.DataFrame
-        One row per ratio estimate: the core columns plus ``source_id``, ``value``, ``ci_low``,
+    tuple of Finding
+        One finding per ratio estimate: the core columns plus ``source_id``, ``value``, ``ci_low``,
         ``ci_high``, ``ci_level``, ``inside``, ``centred``, ``asymmetry``, ``centre_offset`` and
         ``log_se``.
 
@@ -96,18 +99,6 @@ def check_ratio_ci(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) 
     >>> row = df.loc["burri_spector2011-or-recent-satisfaction"]
     >>> bool(row["centred"]), row["status"]
     (True, 'ok')
-    """
-    rounding = check_rounding(rounding)
-    return to_frame(NAME, ratio_ci_findings(db, rounding), rounding)
-
-
-def ratio_ci_findings(
-    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
-) -> tuple[Finding, ...]:
-    """One finding per ratio estimate (see :func:`check_ratio_ci`).
-
-    Examples
-    --------
     >>> found = {f.record_id: f for f in ratio_ci_findings()}
     >>> found["burri_spector2011-or-recent-satisfaction"].status
     'ok'
@@ -135,6 +126,9 @@ def ratio_ci_findings(
             continue
         rows.append(_check_one(db, e, row, rounding))
     return tuple(finding(NAME, rounding, row) for row in rows)
+
+
+check_ratio_ci = frame_check(NAME, ratio_ci_findings)
 
 
 def _check_one(db: Dataset, e: Estimate, row: dict[str, Any], rounding: str) -> dict[str, Any]:

@@ -34,9 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final
 
-import pandas as pd
-
-from pctstats.checks.findings import Finding, finding, to_frame
+from pctstats.checks.findings import Finding, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.equivalence import covers, same
@@ -333,8 +331,13 @@ def _comparison_row(db: Dataset, claim: Claim, pair: PairEvidence) -> dict[str, 
     }
 
 
-def check_ratio_claims(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> pd.DataFrame:
+def ratio_claim_findings(
+    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
+) -> tuple[Finding, ...]:
     """Test every ratio claim and comparison against every matching pair of estimates.
+
+    :func:`check_ratio_claims` gives the same findings as the check's tidy frame (its columns: the
+    core columns, then each finding's details).
 
     Parameters
     ----------
@@ -345,8 +348,8 @@ def check_ratio_claims(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDI
 
     Returns
     -------
-    pandas.DataFrame
-        One row per claim and matching pair (``record_id`` the claim, ``related_id`` the pair's
+    tuple of Finding
+        One finding per claim and matching pair (``record_id`` the claim, ``related_id`` the pair's
         estimate ids joined with ``";"``), or one ``not_applicable`` row for a claim no pair
         matches: the core columns plus ``value`` and ``reference_value`` (the two prevalences),
         ``same_source``, ``odds_ratio``, ``risk_ratio`` and, for a ratio claim, the ranges
@@ -366,18 +369,6 @@ def check_ratio_claims(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDI
     ['fail', 'fail']
     >>> round(float(df.loc[df.record_id == "E", "required_for_or"].iloc[0]), 1)
     66.6
-    """
-    rounding = check_rounding(rounding)
-    return to_frame(NAME, ratio_claim_findings(db, rounding), rounding)
-
-
-def ratio_claim_findings(
-    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
-) -> tuple[Finding, ...]:
-    """One finding per two-group claim and matching pair (see :func:`check_ratio_claims`).
-
-    Examples
-    --------
     >>> [f.details["related_id"] for f in ratio_claim_findings() if f.record_id == "E"][0]
     'schweitzer2015-lifetime;maczkowiack2019-lifetime'
     """
@@ -419,3 +410,6 @@ def ratio_claim_findings(
                 row.update(_comparison_row(db, claim, pair))
             rows.append(row)
     return tuple(finding(NAME, rounding, row) for row in rows)
+
+
+check_ratio_claims = frame_check(NAME, ratio_claim_findings)
