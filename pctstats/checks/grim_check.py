@@ -165,17 +165,10 @@ def _counts_text(counts: list[int], n: int) -> str:
 def grim_findings(
     db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
 ) -> tuple[Finding, ...]:
-    """GRIM-test every prevalence estimate with a denominator: :func:`grim_findings` as a frame.
+    """GRIM-test every prevalence estimate with a denominator.
 
-    :func:`check_grim` gives the same findings as the check's tidy frame (its columns: the core
-    columns, then each finding's details).
-
-    Parameters
-    ----------
-    db
-        The record set; the shipped one by default.
-    rounding
-        The rounding mode assumed for the printed percentages.
+    Takes the record set ``db`` (the shipped one by default) and ``rounding``, the rounding mode
+    assumed for the printed percentages. :func:`check_grim` gives the findings as the check's frame.
 
     Returns
     -------

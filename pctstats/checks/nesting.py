@@ -98,15 +98,8 @@ def nesting_findings(
 ) -> tuple[Finding, ...]:
     """Check that no narrower prevalence exceeds the broader one it is nested in.
 
-    :func:`check_nesting` gives the same findings as the check's tidy frame (its columns: the core
-    columns, then each finding's details).
-
-    Parameters
-    ----------
-    db
-        The record set; the shipped one by default.
-    rounding
-        The rounding mode assumed for both printed values.
+    Takes the record set ``db`` (the shipped one by default) and ``rounding``, the rounding mode
+    assumed for both printed values. :func:`check_nesting` gives the findings as the check's frame.
 
     Returns
     -------

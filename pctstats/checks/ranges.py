@@ -96,15 +96,9 @@ def range_findings(
 ) -> tuple[Finding, ...]:
     """Check every printed range and confidence interval for order and possible values.
 
-    :func:`check_ranges` gives the same findings as the check's tidy frame (its columns: the core
-    columns, then each finding's details).
-
-    Parameters
-    ----------
-    db
-        The record set; the shipped one by default.
-    rounding
-        Recorded in the output for uniformity; the bounds are compared exactly as printed.
+    Takes the record set ``db`` (the shipped one by default) and ``rounding``, recorded in the
+    output for uniformity; the bounds are compared exactly as printed. :func:`check_ranges` gives
+    the findings as the check's frame.
 
     Returns
     -------

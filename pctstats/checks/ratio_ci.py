@@ -67,15 +67,9 @@ def ratio_ci_findings(
 ) -> tuple[Finding, ...]:
     """Check every reported ratio against its CI: inside, and centred on the log scale.
 
-    :func:`check_ratio_ci` gives the same findings as the check's tidy frame (its columns: the core
-    columns, then each finding's details).
-
-    Parameters
-    ----------
-    db
-        The record set; the shipped one by default.
-    rounding
-        The rounding mode assumed for the estimate and both limits.
+    Takes the record set ``db`` (the shipped one by default) and ``rounding``, the rounding mode
+    assumed for the estimate and both limits. :func:`check_ratio_ci` gives the findings as the
+    check's frame.
 
     Returns
     -------

@@ -336,15 +336,9 @@ def ratio_claim_findings(
 ) -> tuple[Finding, ...]:
     """Test every ratio claim and comparison against every matching pair of estimates.
 
-    :func:`check_ratio_claims` gives the same findings as the check's tidy frame (its columns: the
-    core columns, then each finding's details).
-
-    Parameters
-    ----------
-    db
-        The record set; the shipped one by default.
-    rounding
-        The rounding mode assumed for the printed prevalences and the claimed ratio.
+    Takes the record set ``db`` (the shipped one by default) and ``rounding``, the rounding mode
+    assumed for the printed prevalences and the claimed ratio. :func:`check_ratio_claims` gives the
+    findings as the check's frame.
 
     Returns
     -------
