@@ -125,10 +125,9 @@ class Candidate:
         --------
         >>> from pctstats import load
         >>> db = load()
-        >>> c = single_candidates(db, db.claims["D-lifetime"], "up_or_down",
-        ...                       ("maczkowiack2019",))[0]
-        >>> c.key()[:2]
-        (0, 1)
+        >>> found = single_candidates(db, db.claims["B-male"], "even", ("maczkowiack2019",))
+        >>> sorted(found, key=Candidate.key)[0].key()[:3]
+        (0, 1, 0)
         """
         if self.value_match in VALUE_FOUND:
             rank = 0

@@ -6,10 +6,8 @@ else reads these sentences: the figures and the report read the verdict's fields
 
 Examples
 --------
->>> from pctstats import load
->>> db = load()
->>> claim_words(db, db.claims["A"])[:40]
-"Mashable (reprint) says 'about four perc"
+>>> qualifiers("lifetime", "not_stated", "casual_sex")
+'in their lifetime, after casual sex'
 """
 
 from __future__ import annotations
@@ -21,27 +19,8 @@ from typing import Final
 from pctstats.audit.candidates import Candidate
 from pctstats.audit.dimensions import Mismatch
 from pctstats.checks.ratio_claims import PairEvidence, describe_pair, matching_pairs, ratio_fits
+from pctstats.core import names as C
 from pctstats.core import vocab as V
-from pctstats.core.names import (
-    ACCURATE,
-    DIFFERENT,
-    DIRECTION_AGREES,
-    DIRECTION_CONTRADICTS,
-    DIRECTION_UNDETERMINED,
-    EQUAL,
-    HIGHER,
-    IN_RANGE,
-    MORE_PRECISE,
-    NO_NUMBER,
-    ODDS_RATIO,
-    RATIO_IMPLIED,
-    RISK_RATIO,
-    ROUNDED,
-    ROUNDED_VALUE,
-    SAMPLE_SIZE,
-    VALUE,
-    YEAR,
-)
 from pctstats.core.phrases import and_list, fmt_float, fmt_n, label, printed_number, words
 from pctstats.core.reported import to_decimal
 from pctstats.data.dataset import Dataset
@@ -52,11 +31,11 @@ __all__ = ["claim_words", "differences", "qualifiers", "verdict_message"]
 
 _VALUE_PHRASES: Final = MappingProxyType(
     {
-        EQUAL: "the number is the same",
-        ROUNDED_VALUE: "the claim rounds that number",
-        IN_RANGE: "the claim's number lies in that range",
-        MORE_PRECISE: "the claim adds decimals to that number",
-        NO_NUMBER: "",
+        C.EQUAL: "the number is the same",
+        C.ROUNDED_VALUE: "the claim rounds that number",
+        C.IN_RANGE: "the claim's number lies in that range",
+        C.MORE_PRECISE: "the claim adds decimals to that number",
+        C.NO_NUMBER: "",
     }
 )
 #: Claim measures whose words name no population of a number ("more common in women").
@@ -131,7 +110,7 @@ def differences(mismatches: Sequence[Mismatch]) -> str:
     parts = [
         f"{m.dimension.replace('_', ' ')} ({m.text})" if m.text else m.dimension.replace("_", " ")
         for m in mismatches
-        if m.dimension != VALUE
+        if m.dimension != C.VALUE
     ]
     return and_list(parts) if parts else ""
 
@@ -140,9 +119,9 @@ def _agreements(db: Dataset, claim: Claim, candidate: Candidate) -> list[str]:
     """Facts the claim states explicitly (n, year) that the source confirms."""
     source = db.source_of(candidate.estimates[0].estimate_id)
     found = []
-    if claim.n_claimed is not None and not candidate.differs_on(SAMPLE_SIZE):
+    if claim.n_claimed is not None and not candidate.differs_on(C.SAMPLE_SIZE):
         found.append(f"its n = {fmt_n(claim.n_claimed)} matches the source's")
-    if claim.year_claimed is not None and not candidate.differs_on(YEAR):
+    if claim.year_claimed is not None and not candidate.differs_on(C.YEAR):
         which = "year" if claim.year_claimed == source.year else "online year"
         found.append(f"its year {claim.year_claimed} matches the source's {which}")
     return found
@@ -153,8 +132,8 @@ def _required_note(claim: Claim, pair: PairEvidence) -> str:
     assert claim.value is not None and pair.reference.value is not None
     ratio = float(to_decimal(claim.value))
     p_ref = float(to_decimal(pair.reference.value) / 100)
-    as_or = required_prevalence(p_ref, ratio, measure=ODDS_RATIO)
-    as_rr = required_prevalence(p_ref, ratio, measure=RISK_RATIO)
+    as_or = required_prevalence(p_ref, ratio, measure=C.ODDS_RATIO)
+    as_rr = required_prevalence(p_ref, ratio, measure=C.RISK_RATIO)
     rr = f"{fmt_float(100 * float(as_rr.value), 1)}%"
     if not bool(as_rr.possible):
         rr += ", which is impossible"
@@ -168,18 +147,18 @@ def _required_note(claim: Claim, pair: PairEvidence) -> str:
 def _pair_text(db: Dataset, claim: Claim, pair: PairEvidence, match: str, rounding: str) -> str:
     found = describe_pair(db, pair)
     direction = {
-        DIRECTION_AGREES: "which agree with it",
-        DIRECTION_CONTRADICTS: "which contradict it",
-        DIRECTION_UNDETERMINED: "whose direction rounding cannot decide",
-        RATIO_IMPLIED: f"which imply an odds ratio of {fmt_float(pair.odds_ratio)} and a "
+        C.DIRECTION_AGREES: "which agree with it",
+        C.DIRECTION_CONTRADICTS: "which contradict it",
+        C.DIRECTION_UNDETERMINED: "whose direction rounding cannot decide",
+        C.RATIO_IMPLIED: f"which imply an odds ratio of {fmt_float(pair.odds_ratio)} and a "
         f"risk ratio of {fmt_float(pair.risk_ratio)}, consistent with {claim.value}",
-        DIFFERENT: f"which imply an odds ratio of {fmt_float(pair.odds_ratio)} and a "
+        C.DIFFERENT: f"which imply an odds ratio of {fmt_float(pair.odds_ratio)} and a "
         f"risk ratio of {fmt_float(pair.risk_ratio)}, not {claim.value}",
     }[match]
     text = f" {found} {direction}"
     pairs = matching_pairs(claim, db, rounding)
     if claim.measure == V.COMPARISON:
-        agree = sum(p.direction == HIGHER for p in pairs)
+        agree = sum(p.direction == C.HIGHER for p in pairs)
         text += (
             f", while {agree} of the {len(pairs)} matching pairs of estimates in the record "
             "set show that direction"
@@ -207,14 +186,14 @@ def _single_text(
     e = best.estimates[0]
     text = f" {_estimate_words(db, e)}"
     phrase = _VALUE_PHRASES.get(best.value_match)
-    if best.value_match == DIFFERENT:
+    if best.value_match == C.DIFFERENT:
         text += ", and no estimate of the source matches the claim's number"
     elif phrase:
         text += f", and {phrase} under rounding {rounding!r}"
     others = [c for c in candidates if c.traced and c.ids != best.ids and not c.version]
     for other in others:
         t = other.estimates[0]
-        fits = "does not match" if other.value_match == DIFFERENT else "also matches"
+        fits = "does not match" if other.value_match == C.DIFFERENT else "also matches"
         text += (
             f"; the estimate it traces to, {t.estimate_id} "
             f"({printed_number(t.value, t.value_high, t.unit)}, {words('sex', t.sex)}, "
@@ -277,6 +256,6 @@ def verdict_message(
     found = differences(mismatches)
     if found:
         text += f"; it differs on {found}"
-    elif verdict in (ACCURATE, ROUNDED):
+    elif verdict in (C.ACCURATE, C.ROUNDED):
         text += "; nothing else differs"
     return text + "."

@@ -242,6 +242,7 @@ def claim_verdict(
     Returns
     -------
     ClaimVerdict
+        The verdict, what differs and the estimate(s) it rests on.
 
     Examples
     --------

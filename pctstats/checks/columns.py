@@ -5,10 +5,8 @@ part of them reachable as ``pctstats.checks.columns``.
 
 Examples
 --------
->>> STATUSES["fail"]
-'the record is inconsistent: no reading of the printed numbers makes it hold'
->>> CORE_COLUMNS
-('check', 'record_id', 'status', 'message', 'rounding')
+>>> CHECK, STATUS, FAIL
+('check', 'status', 'fail')
 """
 
 from __future__ import annotations

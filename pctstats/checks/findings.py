@@ -28,8 +28,9 @@ from pctstats.core.display import Display, Displayable
 from pctstats.core.names import CHECK, CORE_COLUMNS, MESSAGE, RECORD_ID, ROUNDING, STATUS
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
 from pctstats.data.dataset import Dataset
+from pctstats.data.records import Estimate
 
-__all__ = ["Finding", "finding", "frame_check", "to_frame"]
+__all__ = ["Finding", "Findings", "estimate_fields", "finding", "frame_check", "to_frame"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -90,6 +91,24 @@ class Finding(Displayable):
             ROUNDING: self.rounding,
             **self.details,
         }
+
+
+#: What a check's rule returns: its findings, in order.
+Findings = tuple[Finding, ...]
+
+
+def estimate_fields(estimate: Estimate, *columns: str) -> dict[str, Any]:
+    """A finding's row start: ``record_id`` (the estimate's id), then the named fields as printed.
+
+    The columns of :mod:`pctstats.core.names` that are record fields carry the field's name.
+
+    Examples
+    --------
+    >>> from pctstats import load
+    >>> estimate_fields(load().estimates["bird2011-lifetime"], "source_id", "n")
+    {'record_id': 'bird2011-lifetime', 'source_id': 'bird2011', 'n': 222}
+    """
+    return {RECORD_ID: estimate.estimate_id, **{c: getattr(estimate, c) for c in columns}}
 
 
 def finding(check: str, rounding: str, row: Mapping[str, Any]) -> Finding:

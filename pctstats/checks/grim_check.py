@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Final
 
-from pctstats.checks.findings import Finding, finding, frame_check
+from pctstats.checks.findings import Findings, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.counts import nearest_counts, share, shares
@@ -78,9 +78,7 @@ def nearest_denominators(value: str, n: int, rounding: str = DEFAULT_ROUNDING) -
 
     References
     ----------
-    Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test: A simple technique detects
-    numerous anomalies in the reporting of results in psychology. *Social Psychological and
-    Personality Science*, 8(4), 363–369. doi:10.1177/1948550616673876
+    Brown & Heathers (2017), the GRIM test; the full reference is in :func:`grim_findings`.
 
     Examples
     --------
@@ -162,9 +160,7 @@ def _counts_text(counts: list[int], n: int) -> str:
     return f"k = {counts[0]} to {counts[-1]}"
 
 
-def grim_findings(
-    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
-) -> tuple[Finding, ...]:
+def grim_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> Findings:
     """GRIM-test every prevalence estimate with a denominator.
 
     Takes the record set ``db`` (the shipped one by default) and ``rounding``, the rounding mode

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from pctstats.checks.findings import Finding, finding, frame_check
+from pctstats.checks.findings import Findings, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.equivalence import timeframe_contains
@@ -93,9 +93,7 @@ def _describe(e: Estimate) -> str:
     return f"{value}% {words('frequency', e.frequency)} {words('timeframe', e.timeframe)}{context}"
 
 
-def nesting_findings(
-    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
-) -> tuple[Finding, ...]:
+def nesting_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> Findings:
     """Check that no narrower prevalence exceeds the broader one it is nested in.
 
     Takes the record set ``db`` (the shipped one by default) and ``rounding``, the rounding mode

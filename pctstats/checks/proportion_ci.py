@@ -30,7 +30,7 @@ from typing import Any, Final
 
 import numpy as np
 
-from pctstats.checks.findings import Finding, finding, frame_check
+from pctstats.checks.findings import Finding, estimate_fields, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.counts import nearest_counts
@@ -132,14 +132,8 @@ def proportion_ci_findings(
         if e.measure not in (V.PREVALENCE, V.PREVALENCE_RANGE):
             continue
         row: dict[str, Any] = {
-            C.RECORD_ID: e.estimate_id,
-            C.SOURCE_ID: e.source_id,
-            C.VALUE: e.value,
-            C.N: e.n,
-            C.WEIGHTED: e.weighted,
-            C.CI_LOW: e.ci_low,
-            C.CI_HIGH: e.ci_high,
-            C.CI_LEVEL: e.ci_level,
+            **estimate_fields(e, C.SOURCE_ID, C.VALUE, C.N, C.WEIGHTED, C.CI_LOW, C.CI_HIGH,
+                              C.CI_LEVEL),
             C.METHOD: method,
         }
         reason = _applicable(e)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Final
 
-from pctstats.checks.findings import Finding, finding, frame_check
+from pctstats.checks.findings import Findings, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.phrases import unit_sign
@@ -91,9 +91,7 @@ def _rows(record: Estimate | Claim, table: str) -> list[dict[str, Any]]:
     return rows
 
 
-def range_findings(
-    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
-) -> tuple[Finding, ...]:
+def range_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> Findings:
     """Check every printed range and confidence interval for order and possible values.
 
     Takes the record set ``db`` (the shipped one by default) and ``rounding``, recorded in the

@@ -42,7 +42,7 @@ from __future__ import annotations
 import math
 from typing import Any, Final
 
-from pctstats.checks.findings import Finding, finding, frame_check
+from pctstats.checks.findings import Findings, estimate_fields, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.phrases import fmt_float, label
@@ -62,9 +62,7 @@ NAME: Final = "ratio_ci"
 METAFOR_TOLERANCE: Final = 0.1
 
 
-def ratio_ci_findings(
-    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
-) -> tuple[Finding, ...]:
+def ratio_ci_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> Findings:
     """Check every reported ratio against its CI: inside, and centred on the log scale.
 
     Takes the record set ``db`` (the shipped one by default) and ``rounding``, the rounding mode
@@ -103,14 +101,7 @@ def ratio_ci_findings(
     for e in db.estimates.values():
         if e.unit != V.RATIO:
             continue
-        row: dict[str, Any] = {
-            C.RECORD_ID: e.estimate_id,
-            C.SOURCE_ID: e.source_id,
-            C.VALUE: e.value,
-            C.CI_LOW: e.ci_low,
-            C.CI_HIGH: e.ci_high,
-            C.CI_LEVEL: e.ci_level,
-        }
+        row = estimate_fields(e, C.SOURCE_ID, C.VALUE, C.CI_LOW, C.CI_HIGH, C.CI_LEVEL)
         if e.value is None or e.ci_low is None or e.ci_high is None:
             row[C.STATUS] = C.NOT_APPLICABLE
             row[C.MESSAGE] = (

@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final
 
-from pctstats.checks.findings import Finding, finding, frame_check
+from pctstats.checks.findings import Findings, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.equivalence import covers, same
@@ -331,9 +331,7 @@ def _comparison_row(db: Dataset, claim: Claim, pair: PairEvidence) -> dict[str, 
     }
 
 
-def ratio_claim_findings(
-    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
-) -> tuple[Finding, ...]:
+def ratio_claim_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> Findings:
     """Test every ratio claim and comparison against every matching pair of estimates.
 
     Takes the record set ``db`` (the shipped one by default) and ``rounding``, the rounding mode

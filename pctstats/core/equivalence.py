@@ -8,10 +8,8 @@ silent fallback.
 
 Examples
 --------
->>> same("timeframe", "lifetime", "since_sexually_active")
-True
->>> covers("outcome", "crying_after_sex", "pcd_symptoms")
-True
+>>> same("timeframe", "lifetime", "since_sexually_active"), canonical("frequency", "not_stated")
+(True, 'at_least_once')
 """
 
 from __future__ import annotations

@@ -335,19 +335,10 @@ def _meanings(name: str) -> MappingProxyType[str, str]:
     return MappingProxyType({value: term.meaning for value, term in TERMS[name].items()})
 
 
-SEX: Final = _meanings("sex")
-TIMEFRAME: Final = _meanings("timeframe")
-FREQUENCY: Final = _meanings("frequency")
-OUTCOME: Final = _meanings("outcome")
-CONTEXT: Final = _meanings("context")
-MEASURE: Final = _meanings("measure")
-UNIT: Final = _meanings("unit")
-DESIGN: Final = _meanings("design")
-SOURCE_KIND: Final = _meanings("source_kind")
-READ_IN: Final = _meanings("read_in")
-APPROXIMATION: Final = _meanings("approximation")
-POPULATION_TAG: Final = _meanings("population_tag")
-
 #: Every vocabulary (value -> meaning) by the name used in ``datapackage.json``
 #: (``"vocabularies"``) and field names.
 VOCABULARIES: Final = MappingProxyType({name: _meanings(name) for name in TERMS})
+
+#: Each vocabulary (value -> meaning) by itself, in the order of :data:`TERMS`.
+(SEX, TIMEFRAME, FREQUENCY, OUTCOME, CONTEXT, MEASURE, UNIT, DESIGN, SOURCE_KIND, READ_IN,
+ APPROXIMATION, POPULATION_TAG) = VOCABULARIES.values()
