@@ -22,7 +22,7 @@ from types import MappingProxyType
 from typing import Final
 
 from pctstats.core import vocab as V
-from pctstats.core.equivalence import canonical, same
+from pctstats.core.equivalence import canonical, same, term
 from pctstats.core.names import (
     ACROSS_SAMPLES,
     CONTEXT,
@@ -79,11 +79,11 @@ MISMATCHES: Final = MappingProxyType(
     }
 )
 
-#: Population tags that restrict who was sampled: a claim that drops one generalises the number to
-#: people outside the sample. The others (online, convenience, probability sample, international)
-#: describe how the sample was drawn.
+#: Population tags that restrict who was sampled (``restricts`` in :mod:`pctstats.core.vocab`): a
+#: claim that drops one generalises the number to people outside the sample. The others (online,
+#: convenience, probability sample, international) describe how the sample was drawn.
 RESTRICTING_TAGS: Final = frozenset(
-    {"university_students", "sexually_active", "twins", "sexual_context_experience"}
+    tag for tag, t in V.TERMS["population_tag"].items() if t.restricts
 )
 
 #: What a claim that names no value of a vocabulary is read as: the least restrictive reading.
@@ -182,7 +182,8 @@ def _between(dimension: str, vocabulary: str, claimed: str, found: str) -> Misma
 
 def _population(claim: Claim, estimate: Estimate, source: Source) -> Mismatch | None:
     tags = set(estimate.population_tags or source.population_tags)
-    dropped = sorted((tags & RESTRICTING_TAGS) - set(claim.population_tags))
+    restricting = {t for t in tags if term("population_tag", t).restricts}
+    dropped = sorted(restricting - set(claim.population_tags))
     added = sorted(set(claim.population_tags) - tags)
     problems = [f"drops '{t.replace('_', ' ')}'" for t in dropped]
     problems += [f"adds '{t.replace('_', ' ')}'" for t in added]

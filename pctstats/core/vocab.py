@@ -96,6 +96,9 @@ class Term:
         ``pcd_symptoms``).
     within
         A broader period this one lies within (``past_4_weeks`` within ``past_year``).
+    restricts
+        For a population tag: whether it restricts who was sampled (university students), rather
+        than describing how the sample was drawn (online).
 
     Examples
     --------
@@ -109,6 +112,7 @@ class Term:
     same_as: str | None = None
     part_of: str | None = None
     within: str | None = None
+    restricts: bool = False
 
 
 # Values the code names (the vocabularies below are the full lists) ------------------------------
@@ -298,18 +302,18 @@ _APPROXIMATION_TERMS: Final = _plain(
     }
 )
 
-_POPULATION_TAG_TERMS: Final = _plain(
-    {
-        "university_students": "university students",
-        "sexually_active": "restricted to sexually active people",
-        "twins": "twins from a twin register",
-        "convenience_sample": "a convenience or volunteer sample",
-        "online_sample": "recruited and surveyed online",
-        "probability_sample": "a probability sample of a national population",
-        "international": "recruited in many countries",
-        "sexual_context_experience": "had had sex in and out of relationships and had masturbated",
-    }
-)
+_POPULATION_TAG_TERMS: Final = {
+    "university_students": Term("university students", restricts=True),
+    "sexually_active": Term("restricted to sexually active people", restricts=True),
+    "twins": Term("twins from a twin register", restricts=True),
+    "convenience_sample": Term("a convenience or volunteer sample"),
+    "online_sample": Term("recruited and surveyed online"),
+    "probability_sample": Term("a probability sample of a national population"),
+    "international": Term("recruited in many countries"),
+    "sexual_context_experience": Term(
+        "had had sex in and out of relationships and had masturbated", restricts=True
+    ),
+}
 
 #: Every vocabulary's terms by the name used in ``datapackage.json`` and field names. The rules of
 #: :mod:`pctstats.core.equivalence` and :mod:`pctstats.core.phrases` read this at call time.

@@ -173,7 +173,7 @@ class Granularity:
 
 def _describe(estimate: Any) -> str:
     parts = [estimate.timeframe, estimate.frequency, estimate.context]
-    shown = [p.replace("_", " ") for p in parts if p not in ("not_stated", "any")]
+    shown = [p.replace("_", " ") for p in parts if p not in (V.NOT_STATED, V.ANY)]
     return ", ".join(shown) or estimate.outcome.replace("_", " ")
 
 

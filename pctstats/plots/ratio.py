@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from pctstats.checks.ratio_claims import matching_pairs
+from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.pairs import group_pairs
 from pctstats.core.reported import to_decimal
@@ -196,8 +197,8 @@ class RatioClaim:
         >>> round(as_odds.value, 3), round(as_risk.value, 3), as_risk.possible
         (0.418, 0.574, True)
         """
-        return (required_prevalence(p_men, self.ratio, measure="odds_ratio"),
-                required_prevalence(p_men, self.ratio, measure="risk_ratio"))
+        return (required_prevalence(p_men, self.ratio, measure=C.ODDS_RATIO),
+                required_prevalence(p_men, self.ratio, measure=C.RISK_RATIO))
 
     def frame(self, db: Dataset | None = None) -> pd.DataFrame:
         """One row per pair: the prevalences, what the ratio would require, what they imply.
@@ -233,7 +234,7 @@ class RatioClaim:
 
 def _context(e: Estimate) -> str:
     parts = [e.timeframe, e.frequency, e.context]
-    return ", ".join(x.replace("_", " ") for x in parts if x not in ("not_stated", "any"))
+    return ", ".join(x.replace("_", " ") for x in parts if x not in (V.NOT_STATED, V.ANY))
 
 
 def _same_sample_pairs(db: Dataset, exclude: set[tuple[str, str]]) -> list[tuple[Estimate,
@@ -306,8 +307,8 @@ def ratio_claim(
         claim=claim,
         ratio=ratio,
         p_men=p_men,
-        odds_ratio_curve=required_prevalence(p_men, ratio, measure="odds_ratio"),
-        risk_ratio_curve=required_prevalence(p_men, ratio, measure="risk_ratio"),
+        odds_ratio_curve=required_prevalence(p_men, ratio, measure=C.ODDS_RATIO),
+        risk_ratio_curve=required_prevalence(p_men, ratio, measure=C.RISK_RATIO),
         pairs=tuple(pairs),
         method=method,
         level=level,
