@@ -13,7 +13,7 @@ package.
 
 Examples
 --------
->>> TIMEFRAME["since_sexually_active"]
+>>> VOCABULARIES["timeframe"]["since_sexually_active"]
 'ever since one became sexually active (a lifetime reading)'
 >>> TERMS["timeframe"][SINCE_SEXUALLY_ACTIVE].same_as
 'lifetime'
@@ -33,44 +33,32 @@ __all__ = [
     "ALWAYS_OR_MOST",
     "ANY",
     "ANY_POSTCOITAL_SYMPTOM",
-    "APPROXIMATION",
     "ASSOCIATION",
     "AT_LEAST_ONCE",
     "BETWEEN",
     "COMPARISON",
-    "CONTEXT",
     "CRYING_AFTER_SEX",
-    "DESIGN",
     "EXACT",
     "FEMALE",
-    "FREQUENCY",
     "LIFETIME",
     "MALE",
-    "MEASURE",
     "NARRATIVE_REVIEW",
     "NONE",
     "NOT_STATED",
     "ODDS_RATIO",
     "ONE_STUDY",
     "ONE_SURVEY",
-    "OUTCOME",
     "PAST_4_WEEKS",
     "PAST_YEAR",
     "PCD_SYMPTOMS",
     "PERCENT",
-    "POPULATION_TAG",
     "PREVALENCE",
     "PREVALENCE_RANGE",
     "RATIO",
     "RATIO_CLAIM",
-    "READ_IN",
     "SEVERAL_STUDIES",
-    "SEX",
     "SINCE_SEXUALLY_ACTIVE",
-    "SOURCE_KIND",
     "TERMS",
-    "TIMEFRAME",
-    "UNIT",
     "VOCABULARIES",
     "Term",
 ]
@@ -342,7 +330,3 @@ def _meanings(name: str) -> MappingProxyType[str, str]:
 #: Every vocabulary (value -> meaning) by the name used in ``datapackage.json``
 #: (``"vocabularies"``) and field names.
 VOCABULARIES: Final = MappingProxyType({name: _meanings(name) for name in TERMS})
-
-#: Each vocabulary (value -> meaning) by itself, in the order of :data:`TERMS`.
-(SEX, TIMEFRAME, FREQUENCY, OUTCOME, CONTEXT, MEASURE, UNIT, DESIGN, SOURCE_KIND, READ_IN,
- APPROXIMATION, POPULATION_TAG) = VOCABULARIES.values()
