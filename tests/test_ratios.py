@@ -350,3 +350,21 @@ def test_required_prevalence_rejects_bad_arguments(args, error, pattern) -> None
         return
     with pytest.raises(error, match=pattern):
         required_prevalence(*args)
+
+
+@pytest.mark.parametrize(
+    ("call", "pattern"),
+    [
+        (lambda: odds_ratio_ci(True, 1, 2, 3), "a must be numeric, got booleans"),
+        (lambda: odds_ratio_ci([1, 2], 1, 2, 3), "a must be a single count"),
+        (lambda: odds_ratio_ci(1.5, 1, 2, 3), "a must be a whole-number count"),
+        (lambda: odds_ratio_ci(1, float("nan"), 2, 3), "b must not contain NaN"),
+        (lambda: implied_odds_ratio([True, 0.2], 0.1), r"p1 must be numeric.*p1\[0\]"),
+        (lambda: implied_odds_ratio([], [0.1]), "p1 must not be empty"),
+        (lambda: implied_odds_ratio([0.1, 0.2], [0.1, 0.2, 0.3]), "p1 and p2 must have shapes"),
+        (lambda: required_prevalence([0.1, float("nan")], 2), "p_reference must not contain NaN"),
+    ],
+)
+def test_bad_arguments_raise_value_errors_that_name_the_argument(call, pattern) -> None:
+    with pytest.raises(ValueError, match=pattern):
+        call()

@@ -34,6 +34,7 @@ def _as_numeric_array(value: object, name: str) -> NDArray[np.generic]:
         raise TypeError(f"{name} must be numeric, got None")
     if isinstance(value, str | bytes):
         raise TypeError(f"{name} must be a number or an array of numbers, got the string {value!r}")
+    refuse_booleans(value, name)
     try:
         arr = np.asarray(value)
     except Exception as exc:  # ragged input and the like
@@ -213,7 +214,9 @@ def check_cell(value: object, name: str) -> int:
     """
     arr = check_count_array(value, name)
     if arr.ndim != 0:
-        raise TypeError(f"{name} must be a single count, got an array of shape {arr.shape}")
+        raise ArgumentTypeError(
+            f"{name} must be a single count, got an array of shape {arr.shape}"
+        )
     return int(arr)
 
 
@@ -375,8 +378,6 @@ def check_study_counts(
     ...
     ValueError: k and n must have one value per study and equal lengths, got 2 and 1 values
     """
-    refuse_booleans(k, k_name)
-    refuse_booleans(n, n_name)
     k_arr = check_count_array(k, k_name)
     n_arr = check_count_array(n, n_name)
     for arr, name in ((k_arr, k_name), (n_arr, n_name)):
