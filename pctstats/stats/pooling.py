@@ -446,8 +446,9 @@ def pool_prevalence(
     A negative DerSimonian–Laird τ² is set to 0 (the model is then the fixed-effect one), as in
     metafor. Paule–Mandel, REML and ML are solved to machine precision by bracketing root
     finding. metafor's ``rma()`` stops its iterations at a tolerance of 1e-5 on τ² by default, so
-    its PM/REML/ML τ² agree with these to about 1e-5 (to 1e-10 with
-    ``control = list(tol = 1e-12)``); the tests compare with both and with 50-digit solutions
+    its PM/REML/ML τ² agree with these to about 1e-5 (to 1.2e-11 relative with
+    ``control = list(tol = 1e-12)`` for PM, ``list(threshold = 1e-12)`` for REML/ML); the tests
+    compare with both and with 50-digit solutions
     (``tests/results/make_exact.py``). For ``pool_prevalence([5, 50, 3, 200, 17],
     [20, 80, 60, 500, 34], method="PM")`` the root is τ² = 1.55046; statsmodels' iteration,
     which pctstats used before, stopped unconverged and returned τ² = 0.
