@@ -26,9 +26,10 @@ from pctstats.checks.findings import Findings, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.counts import nearest_counts, share, shares
-from pctstats.core.phrases import fmt_n, label, printed_range, unit_sign
+from pctstats.core.phrases import fmt_decimal, fmt_n, label, printed_range, unit_sign
 from pctstats.core.reported import decimals_of
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding, reround
+from pctstats.core.spans import Span, span
 from pctstats.data.dataset import Dataset, dataset_or_default
 from pctstats.data.records import Estimate
 from pctstats.stats.grim_consistency import grim, grim_counts
@@ -152,7 +153,15 @@ def _applicable(estimate: Estimate) -> str | None:
     return None
 
 
-def _counts_text(counts: list[int], n: int) -> str:
+def _reading_text(reading: Span) -> str:
+    """The true values behind a printed percentage, e.g. "5.05% to 5.15%" (ends included)."""
+    low, high = (fmt_decimal(100 * x) for x in (reading.low, reading.high))
+    ends = {(True, True): "both included", (True, False): "the upper end excluded",
+            (False, True): "the lower end excluded", (False, False): "both ends excluded"}
+    return f"{low}% to {high}% ({ends[reading.low_inclusive, reading.high_inclusive]})"
+
+
+def _counts_text(counts: range, n: int) -> str:
     if len(counts) == 1:
         return f"k = {counts[0]} ({share(counts[0], n)})"
     if len(counts) <= 3:
@@ -169,7 +178,8 @@ def grim_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -
     Returns
     -------
     tuple of Finding
-        One finding per estimate: the core columns plus ``source_id``, ``value``, ``n``, ``counts``,
+        One finding per estimate: the core columns plus ``source_id``, ``value``, ``n``, ``k_min``
+        and ``k_max`` (the consistent counts, an inclusive range; missing when none fits),
         ``informative``, ``nearest_ns``, ``shared_ns`` and ``n_shared_values``.
 
     References
@@ -218,15 +228,17 @@ def grim_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -
         decimals = decimals_of(value) + 2
         informative = n < 10**decimals
         if e.k is not None:
-            counts = [e.k] if value in reround(e.k, n, 100, decimals - 2, rounding) else []
+            fits = value in reround(e.k, n, 100, decimals - 2, rounding)
+            counts = range(e.k, e.k + 1) if fits else range(0)
         else:
-            counts = list(grim_counts(value, n, rounding=rounding))
+            counts = grim_counts(value, n, rounding=rounding)
         key = (e.source_id, n)
         if key not in shared_cache:
             shared_cache[key] = shared_denominators(groups[key], n, rounding)
         row.update(
             {
-                C.COUNTS: counts,
+                C.K_MIN: counts[0] if counts else None,
+                C.K_MAX: counts[-1] if counts else None,
                 C.INFORMATIVE: informative,
                 C.SHARED_NS: shared_cache[key],
                 C.N_SHARED_VALUES: len(groups[key]),
@@ -262,8 +274,11 @@ def grim_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -
                     f"{rounding!r}"
                 )
             else:
+                reading = span(value, rounding, scale=100)
                 text = (
-                    f"{where} is not 100 k / {n} for any whole count k under rounding {rounding!r} "
+                    f"{where} is not 100 k / {n} for any whole count k under rounding "
+                    f"{rounding!r}: it stands for {_reading_text(reading)}, and no k / {n} lies "
+                    "there "
                     f"(nearest: {shares(nearest_counts(value, n), n)})"
                 )
             window = search_window(n)

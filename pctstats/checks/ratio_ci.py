@@ -16,16 +16,20 @@ Because ``lower * upper`` increases in both limits, that holds exactly when the 
 
 Statuses:
 
-* ``fail``: the estimate cannot lie inside its CI; or it is not centred under any reading of the
-  rounding *and* off-centre by more than metafor's 10% of the CI's log width (no Wald interval
-  prints like that, and the asymmetry is too large to come from another interval method);
-* ``warn``: not centred under any reading of the rounding, but within metafor's 10% (a Wald
-  interval cannot print like that; a profile-likelihood or bootstrap interval could);
+* ``fail``: the estimate cannot lie inside its CI under any reading of the rounding; or it is not
+  centred under any reading *and* even the most favourable reading
+  (:func:`pctstats.stats.wald.best_centre_offset`) is off-centre by more than metafor's 10% of the
+  CI's log width (no Wald interval prints like that, and the asymmetry is too large to come from
+  another interval method);
+* ``warn``: not centred under any reading of the rounding, but some reading is within metafor's
+  10% (a Wald interval cannot print like that; a profile-likelihood or bootstrap interval could);
 * ``ok``: centred for some reading of the rounding;
 * ``not_applicable``: a ratio with no CI.
 
-The row also reports the asymmetry ``log(upper / est) / log(est / lower)`` (1 when centred), the
-centre offset metafor computes, and the log-scale standard error the CI implies.
+Every status is decided under rounding, never on the printed digits alone, and the message names
+the reading that decides it. The row also reports the asymmetry
+``log(upper / est) / log(est / lower)`` (1 when centred), the centre offset metafor computes, and
+the log-scale standard error the CI implies.
 
 References
 ----------
@@ -45,12 +49,13 @@ from typing import Any, Final
 from pctstats.checks.findings import Findings, estimate_fields, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
-from pctstats.core.phrases import fmt_float, label
+from pctstats.core.phrases import fmt_decimal, fmt_float, label
 from pctstats.core.reported import to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
+from pctstats.core.spans import span
 from pctstats.data.dataset import Dataset, dataset_or_default
 from pctstats.data.records import Estimate
-from pctstats.stats.wald import centred, inside, log_se_from_ci, printed_level
+from pctstats.stats.wald import best_centre_offset, centred, inside, log_se_from_ci, printed_level
 
 __all__ = [
     "METAFOR_TOLERANCE", "NAME", "centred", "check_ratio_ci", "inside", "ratio_ci_findings",
@@ -151,7 +156,20 @@ def _check_one(db: Dataset, e: Estimate, row: dict[str, Any], rounding: str) -> 
     )
     if not is_inside:
         row[C.STATUS] = C.FAIL
-        row[C.MESSAGE] = f"{head} lies outside its own CI under rounding {rounding!r}."
+        est_span, low_span, high_span = (span(v, rounding) for v in (value, lower, upper))
+        touching = est_span.high_inclusive and low_span.low_inclusive
+        below = est_span.high < low_span.low or (est_span.high == low_span.low and not touching)
+        nearest = (
+            f"its greatest reading {fmt_decimal(est_span.high)} against the least lower limit "
+            f"{fmt_decimal(low_span.low)}"
+            if below
+            else f"its least reading {fmt_decimal(est_span.low)} against the greatest upper limit "
+            f"{fmt_decimal(high_span.high)}"
+        )
+        row[C.MESSAGE] = (
+            f"{head} lies outside its own CI under every reading of rounding {rounding!r} "
+            f"(deciding reading: {nearest})."
+        )
     elif is_centred:
         row[C.STATUS] = C.OK
         row[C.MESSAGE] = (
@@ -159,18 +177,34 @@ def _check_one(db: Dataset, e: Estimate, row: dict[str, Any], rounding: str) -> 
             f"Wald-type interval is ({shape})."
         )
     else:
-        beyond = offset > METAFOR_TOLERANCE  # False for NaN: then only a warning
+        best = best_centre_offset(value, lower, upper, rounding)
+        best_offset = best.offset if best is not None else math.nan
+        beyond = not best_offset <= METAFOR_TOLERANCE  # NaN (no usable reading): fail
         row[C.STATUS] = C.FAIL if beyond else C.WARN
-        tail = (
-            f"beyond metafor's {100 * METAFOR_TOLERANCE:.0f}% tolerance, too asymmetric for a "
-            "Wald-type interval or a likely alternative method"
-            if beyond
-            else f"within metafor's {100 * METAFOR_TOLERANCE:.0f}% tolerance, so only a non-Wald "
-            "interval (profile likelihood, bootstrap) could explain it"
+        tolerance = f"metafor's {100 * METAFOR_TOLERANCE:.0f}% tolerance"
+        reading = (
+            ""
+            if best is None
+            else f"{fmt_decimal(best.estimate)} ({fmt_decimal(best.lower)}-"
+            f"{fmt_decimal(best.upper)}), off the midpoint by {fmt_float(100 * best_offset, 1)}%"
         )
+        if beyond:
+            tail = (
+                f"even its most favourable reading within rounding, {reading}, is beyond "
+                f"{tolerance}: too asymmetric for a Wald-type interval or a likely alternative "
+                "method"
+                if best is not None
+                else f"no reading within rounding has positive limits, so {tolerance} cannot "
+                "be met"
+            )
+        else:
+            tail = (
+                f"the reading {reading}, is within {tolerance}, so only a non-Wald interval "
+                "(profile likelihood, bootstrap) could explain it"
+            )
         row[C.MESSAGE] = (
             f"{head} is not centred in its CI on the log scale under any reading of rounding "
-            f"{rounding!r}: {shape}, {tail}."
+            f"{rounding!r}: {shape}; {tail}."
         )
     return row
 

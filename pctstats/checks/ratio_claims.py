@@ -31,7 +31,9 @@ samples; the ``same_source`` column says which.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Final
 
 from pctstats.checks.findings import Findings, finding, frame_check
@@ -56,6 +58,7 @@ __all__ = [
     "UNDETERMINED",
     "PairEvidence",
     "check_ratio_claims",
+    "degenerate_ratio",
     "describe_pair",
     "matching_pairs",
     "ratio_claim_findings",
@@ -188,7 +191,8 @@ def _evidence(a: Estimate, b: Estimate, rounding: str) -> PairEvidence:
     assert a.value is not None and b.value is not None
     pa, pb = span(a.value, rounding, scale=100), span(b.value, rounding, scale=100)
     p1, p2 = float(to_decimal(a.value) / 100), float(to_decimal(b.value) / 100)
-    lo1, hi1, lo2, hi2 = (float(x) for x in (pa.low, pa.high, pb.low, pb.high))
+    # A prevalence lies in [0, 1]: the rounding interval of "100" (99.5-100.5) stops at 100%.
+    lo1, hi1, lo2, hi2 = (min(float(x), 1.0) for x in (pa.low, pa.high, pb.low, pb.high))
     if entirely_above(pa, pb):
         direction = HIGHER
     elif entirely_above(pb, pa):
@@ -225,7 +229,9 @@ def ratio_fits(
     claim_span = span(claimed, rounding)
 
     def meets(bounds: tuple[float, float]) -> bool:
-        low, high = (to_decimal(f"{x:.12f}") for x in bounds)
+        if any(math.isnan(x) for x in bounds):  # no ratio at all (both prevalences 0 or 100%)
+            return False
+        low, high = (Decimal("Infinity") if math.isinf(x) else Decimal(f"{x:.12f}") for x in bounds)
         return overlap(claim_span, Span(low, high))
 
     return {
@@ -252,6 +258,48 @@ def describe_pair(db: Dataset, pair: PairEvidence) -> str:
     )
 
 
+def degenerate_ratio(pair: PairEvidence, measure: str) -> str | None:
+    """Why a pair implies no finite, positive ratio, in words; None when its ratio is finite.
+
+    A prevalence of 0% or 100% makes an odds ratio 0 or infinite (a risk ratio: 0% only); the
+    message says so instead of printing "infinite".
+
+    Examples
+    --------
+    >>> from dataclasses import replace
+    >>> from pctstats import load
+    >>> db = load()
+    >>> pair = matching_pairs(db.claims["E"], db)[0]
+    >>> men = replace(pair.reference, value="0")
+    >>> degenerate_ratio(_evidence(pair.first, men, "up_or_down"), "odds_ratio")
+    "no finite odds ratio: men's prevalence is 0%"
+    """
+    a, b = pair.first, pair.reference
+    ratio = pair.odds_ratio if measure == C.ODDS_RATIO else pair.risk_ratio
+    if math.isfinite(ratio) and ratio > 0:
+        return None
+    what = measure.replace("_", " ")
+    zero = [e for e in (a, b) if to_decimal(e.value or "0") == 0]
+    full = [e for e in (a, b) if to_decimal(e.value or "0") == 100]
+    reasons = [f"{words('sex', e.sex)}'s prevalence is {e.value}%" for e in (*zero, *full)]
+    because = " and ".join(reasons) if reasons else "a prevalence is at a boundary"
+    if math.isnan(ratio):
+        return f"no {what}: {because}"
+    if ratio == 0:
+        return f"an {what} of 0: {because}"
+    return f"no finite {what}: {because}"
+
+
+def _ratio_text(pair: PairEvidence, measure: str) -> str:
+    """The implied ratio and its range under rounding, or, when there is none, why in words."""
+    words_ = degenerate_ratio(pair, measure)
+    if words_ is not None:
+        return words_
+    value = pair.odds_ratio if measure == C.ODDS_RATIO else pair.risk_ratio
+    low, high = pair.odds_ratio_range if measure == C.ODDS_RATIO else pair.risk_ratio_range
+    return f"{fmt_float(value)} ({fmt_float(low)}-{fmt_float(high)} allowing for rounding)"
+
+
 def _ratio_row(db: Dataset, claim: Claim, pair: PairEvidence, rounding: str) -> dict[str, Any]:
     assert claim.value is not None and pair.reference.value is not None
     claimed = float(to_decimal(claim.value))
@@ -266,11 +314,18 @@ def _ratio_row(db: Dataset, claim: Claim, pair: PairEvidence, rounding: str) -> 
     rr_text = f"{fmt_float(rr_need, 1)}%" + (
         "" if bool(need_rr.possible) else ", which is impossible (above 100%)"
     )
-    implied = (
-        f"an odds ratio of {fmt_float(pair.odds_ratio)} ({fmt_float(or_lo)}-{fmt_float(or_hi)} "
-        f"allowing for rounding) and a risk ratio of {fmt_float(pair.risk_ratio)} "
-        f"({fmt_float(rr_lo)}-{fmt_float(rr_hi)})"
-    )
+    degenerate = (degenerate_ratio(pair, C.ODDS_RATIO), degenerate_ratio(pair, C.RISK_RATIO))
+    if degenerate == (None, None):
+        implied = (
+            f"an odds ratio of {fmt_float(pair.odds_ratio)} ({fmt_float(or_lo)}-"
+            f"{fmt_float(or_hi)} allowing for rounding) and a risk ratio of "
+            f"{fmt_float(pair.risk_ratio)} ({fmt_float(rr_lo)}-{fmt_float(rr_hi)})"
+        )
+    else:
+        implied = (
+            f"odds ratio: {_ratio_text(pair, C.ODDS_RATIO)}; risk ratio: "
+            f"{_ratio_text(pair, C.RISK_RATIO)}"
+        )
     if ok:
         which = " and ".join(k.replace("_", " ") for k, v in fits.items() if v)
         verdict = f"consistent with the claimed {claim.value} as the {which}"
@@ -318,9 +373,10 @@ def _comparison_row(db: Dataset, claim: Claim, pair: PairEvidence) -> dict[str, 
         )
         if w
     )
+    ratio = degenerate_ratio(pair, C.ODDS_RATIO) or f"odds ratio {fmt_float(pair.odds_ratio)}"
     message = (
         f"{said}: {describe_pair(db, pair)[:-1]}{f' ({when})' if when else ''}, {verdict} "
-        f"(odds ratio {fmt_float(pair.odds_ratio)})."
+        f"({ratio})."
     )
     return {
         C.STATUS: status,
