@@ -113,3 +113,12 @@ def test_any_true_count_passes(n, data, decimals):
     value = round_fraction(k, n, scale=100, decimals=decimals, mode="up")
     e = replace(DB.estimates["bird2011-lifetime"], value=value, n=n)
     assert row(check_grim(with_estimates(e)), e.estimate_id)[C.STATUS] == C.OK
+
+
+def test_grim_failures_name_the_true_values_behind_the_print():
+    df = check_grim().set_index(C.RECORD_ID)
+    message = df.loc["schweitzer2015-4weeks-few", C.MESSAGE]
+    assert "it stands for 5.05% to 5.15% (both included), and no k / 230 lies there" in message
+    assert df.loc["schweitzer2015-4weeks-few", [C.K_MIN, C.K_MAX]].isna().all()  # no count
+    lifetime = df.loc["schweitzer2015-lifetime"]
+    assert (lifetime[C.K_MIN], lifetime[C.K_MAX]) == (105, 106)

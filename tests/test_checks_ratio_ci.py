@@ -96,3 +96,14 @@ def test_a_wald_ratio_rounded_always_passes(low, factor, decimals, mode):
         return  # a limit that prints as 0 has no log
     assert centred(*printed, rounding="up_or_down"), printed
     assert inside(*printed, rounding="up_or_down"), printed
+
+
+def test_s4_statuses_name_the_reading_that_decides_them():
+    df = check_ratio_ci().set_index(C.RECORD_ID)
+    fail = df.loc["burri_spector2011-or-recent-abuse", C.MESSAGE]  # 1.3 (1.02-1.34)
+    assert "even its most favourable reading within rounding, 1.25 (1.025-1.345)" in fail
+    assert "off the midpoint by 23.0%" in fail
+    warn = df.loc["burri_spector2011-or-persistent-satisfaction"]  # 2.53 (2.17-2.81)
+    assert warn[C.STATUS] == C.WARN and "the reading 2.525 (2.175-2.815)" in warn[C.MESSAGE]
+    warn = df.loc["burri_spector2011-or-persistent-abuse"]  # 1.16 (1.09-1.26)
+    assert warn[C.STATUS] == C.WARN and "the reading 1.165 (1.085-1.255)" in warn[C.MESSAGE]
