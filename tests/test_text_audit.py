@@ -178,3 +178,11 @@ def test_french_hedges_glued_to_the_number():
         "près d'",
     )
     assert row["source_id"] == "schweitzer2015"
+
+
+def test_words_carried_from_another_sentence_do_not_trace_a_bare_number():
+    audit = audit_text(
+        "One in three women have had PCD at some point in their lives. "
+        "Dr Smith said about 30% of her clients mention it."
+    )
+    assert audit.loc[0, "source_id"] == "bird2011" and pd.isna(audit.loc[1, "source_id"])

@@ -94,3 +94,18 @@ def test_several_kinds_of_symptom_describe_pcd_one_kind_narrows_it():
 
 def test_a_page_date_is_not_a_study_year():
     assert years_in("Updated 2019. Published: 2020. In a 2015 study") == [2015]
+
+
+def test_a_sentence_stating_its_own_sample_starts_the_context():
+    ctx = contexts(
+        "A 2015 study surveyed 230 female university students. It was small. "
+        "In the study of 1,208 men, 41 per cent had it in their lifetime."
+    )["41 per cent"]
+    assert (ctx.n_claimed, ctx.year_claimed, ctx.population_tags) == (1208, None, ())
+
+
+def test_recent_symptoms_are_a_timeframe_a_recent_study_is_not():
+    ctx = contexts("In a recent study, 3.7 percent of women had recent symptoms.")
+    assert ctx["3.7 percent"].timeframe == "recent"
+    ctx = contexts("A recent study found that 41% of men had PCD.")
+    assert ctx["41%"].timeframe == "not_stated"

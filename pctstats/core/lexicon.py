@@ -86,7 +86,8 @@ TIMEFRAME_PHRASES: Final = MappingProxyType(
         r"dans (?:leur|sa) vie|au cours de (?:leur|sa) vie|déjà|"
         r"en (?:su|sus) vidas?|alguna vez|a lo largo de (?:su|sus) vidas?",
         "since_sexually_active": r"since (?:becoming|they became|first becoming) sexually active",
-        "recent": r"recently(?! as)|récemment|recientemente",
+        "recent": r"recently(?! as)|recent(?! (?:stud|survey|research|paper|report|year|analys|"
+        r"article|review|poll|work|finding|data|issue|month|week))|récemment|recientemente",
     }
 )
 

@@ -130,6 +130,8 @@ class Context:
         as printed ("over 1,200 men").
     year_claimed
         The year stated for the study ("a 2015 study", "back in 2012").
+    carried
+        The fields (``"sex"``, ``"outcome"``) read in a sentence before the number's.
 
     Examples
     --------
@@ -153,6 +155,7 @@ class Context:
     n_text: str
     year_claimed: int | None
     source_kind: str
+    carried: tuple[str, ...] = ()
 
 
 def _first(patterns: Mapping[str, re.Pattern[str]], text: str) -> tuple[str, int] | None:
@@ -241,15 +244,29 @@ def _facts(text: str, sentences: Sequence[tuple[int, int]], index: int, memo: di
 
 
 def _window(
-    text: str, sentences: Sequence[tuple[int, int]], index: int, memo: dict
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    numbers_by_sentence: Sequence[Sequence[Number]],
+    index: int,
+    memo: dict,
 ) -> list[int]:
-    """The claim's sentence and the sentences before it that context is carried from."""
+    """The claim's sentence and the sentences before it that context is carried from.
+
+    A sentence that introduces a study ("Another study ...") or states a sample ("1,208 men")
+    starts the context: nothing is carried from before it.
+    """
+
+    def starts(i: int) -> bool:
+        return _facts(text, sentences, i, memo).new_study or any(
+            n.unit == COUNT for n in numbers_by_sentence[i]
+        )
+
     indices = [index]
-    if _facts(text, sentences, index, memo).new_study:
+    if starts(index):
         return indices
     for back in range(index - 1, max(-1, index - 1 - CARRY), -1):
         indices.append(back)
-        if _facts(text, sentences, back, memo).new_study:
+        if starts(back):
             break
     return indices
 
@@ -318,15 +335,17 @@ def read_context(
     # Only the clause the number stands in: not past ", while", "; ", " and " before it.
     clause = _CLAUSE_BREAK.split(before)[-1]
     memo = {} if memo is None else memo
-    window = _window(text, sentences, index, memo)
+    window = _window(text, sentences, numbers_by_sentence, index, memo)
     facts = [_facts(text, sentences, i, memo) for i in window]
     window_numbers = [numbers_by_sentence[i] for i in window]
     sex = _nearest(_SEX, after, before) or _nearest(_SEX, number.value_text, "")
     if sex is None:
         whole = text[s:e]
         sex = _nearest(_SEX, whole[number.end - s :], whole[: number.start - s])
+    carried: list[str] = []
     if sex is None:
         sex = next((f.last_sex for f in facts[1:] if f.last_sex), None)
+        carried += ["sex"] if sex is not None else []
     timeframe = _nearest(_TIMEFRAME, after, clause) or "not_stated"
     frequency = _nearest(_FREQUENCY, after, clause) or "not_stated"
     # "41% of men and 46% of women have cried after sex": the predicate may follow a later
@@ -336,6 +355,7 @@ def read_context(
     if outcome is None:  # "This condition affects ...": the condition named just before
         for previous in facts[1:2]:
             outcome = previous.outcome if previous.outcome not in _PARTS else None
+        carried += ["outcome"] if outcome is not None else []
     context = _nearest(_CONTEXT, after, "") or "any"
     kind = _last(_KIND, text[s : number.start])
     source_kind = kind[0] if kind else "not_stated"
@@ -378,4 +398,5 @@ def read_context(
         n_text=n_text,
         year_claimed=year_claimed,
         source_kind=source_kind,
+        carried=tuple(carried),
     )

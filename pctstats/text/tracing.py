@@ -204,8 +204,9 @@ def corroborates(ctx: Context, e: Estimate, source_years: set[int | None]) -> bo
     """Whether anything the text says besides the number agrees with the estimate.
 
     A number alone ("about one in five of my clients") fits many estimates by chance; a claim is
-    traced only when the text also states something the estimate agrees with: the sex, the period
-    or frequency, the sample size, the year, the outcome or the sexual context.
+    traced only when the text also states something the estimate agrees with: the sex or the
+    outcome (in the number's own sentence), the period or frequency, the sample size, the year or
+    the sexual context.
 
     Examples
     --------
@@ -219,12 +220,12 @@ def corroborates(ctx: Context, e: Estimate, source_years: set[int | None]) -> bo
     (False, True)
     """
     return (
-        ctx.sex == e.sex
+        (ctx.sex == e.sex and "sex" not in ctx.carried)
         or (ctx.timeframe != "not_stated" and ctx.timeframe == e.timeframe)
         or (ctx.frequency not in _ANY and ctx.frequency == e.frequency)
         or ctx.n_claimed is not None
         or (ctx.year_claimed is not None and ctx.year_claimed in source_years)
-        or (ctx.outcome is not None and (
+        or (ctx.outcome is not None and "outcome" not in ctx.carried and (
             ctx.outcome == e.outcome or (ctx.outcome in _PCD_FAMILY and e.outcome == "pcd_symptoms")
         ))
         or (ctx.context != "any" and ctx.context == e.context)
@@ -272,7 +273,7 @@ def _score(
     if ctx.context != "any":
         score += 1.0 if ctx.context == e.context else -1.0
     elif e.context != "any":
-        score -= 1.0
+        score -= 2.0  # a figure for one context only (after masturbation) for a general claim
     tags = set(e.population_tags or source.population_tags)
     score += 0.5 * len(tags & set(ctx.population_tags))
     if e.version_of is not None:
