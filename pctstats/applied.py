@@ -30,6 +30,7 @@ from pctstats.core.equivalence import canonical
 from pctstats.core.reported import to_decimal
 from pctstats.data.dataset import Dataset, dataset_or_default
 from pctstats.data.records import Estimate
+from pctstats.stats.describe import describe_frame_rows
 from pctstats.stats.grim_consistency import grim_counts
 from pctstats.stats.intervals import (
     DEFAULT_LEVEL,
@@ -209,11 +210,8 @@ def prevalence_table(
 
     References
     ----------
-    .. [1] Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test: A simple technique
-       detects numerous anomalies in the reporting of results in psychology. *Social
-       Psychological and Personality Science*, 8(4), 363–369.
-    .. [2] Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
-       inference. *Journal of the American Statistical Association*, 22(158), 209–212.
+    Brown & Heathers (2017), the GRIM test, and Wilson (1927), the score interval: the full
+    references are in :func:`pctstats.stats.intervals.reported_ci`, which computes each interval.
 
     Examples
     --------
@@ -320,16 +318,14 @@ class LifetimePooling(Displayable):
     caveat: str = DESIGN_CAVEAT
 
     def _display_(self) -> Display:
-        from pctstats.stats.describe import describe_frame_rows
-
         frame = self.to_frame()
         headline = "; ".join(
             f"{group} {fmt_percent(est)} {fmt_interval(low, high, percent=True)}"
             for group, est, low, high in frame.loc[
-                frame[C.MEASURE] == "prevalence", [C.GROUP, C.ESTIMATE, C.LOW, C.HIGH]
+                frame[C.MEASURE] == V.PREVALENCE, [C.GROUP, C.ESTIMATE, C.LOW, C.HIGH]
             ].itertuples(index=False)
         )
-        ratios = frame[C.MEASURE] != "prevalence"
+        ratios = frame[C.MEASURE] != V.PREVALENCE
         shown = frame[[C.GROUP, C.MEASURE, C.STUDIES, C.METHOD, C.ESTIMATE, C.LOW,
                        C.HIGH]]
         table = pd.concat([

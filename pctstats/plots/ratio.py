@@ -284,7 +284,7 @@ def ratio_claim(
     """
     db = db or default_dataset()
     claim = db.claims[claim_id]
-    if claim.measure != "ratio_claim" or claim.value is None:
+    if claim.measure != V.RATIO_CLAIM or claim.value is None:
         raise ValueError(f"claim {claim_id} is not a ratio claim with a value")
     if (claim.sex, claim.reference_sex) != (V.FEMALE, V.MALE):
         raise ValueError(f"claim {claim_id} does not compare women with men")
