@@ -10,6 +10,8 @@ import pytest
 from pctstats import load
 from pctstats.checks import columns as C
 from pctstats.checks.proportion_ci import check_proportion_ci
+from pctstats.core.phrases import fmt_decimal
+from pctstats.core.spans import span
 from pctstats.data.dataset import Dataset
 
 DB = load()
@@ -66,6 +68,10 @@ def test_an_interval_that_misses_its_estimate_fails():
     e = replace(DB.estimates[S6], ci_low="8.0", ci_high="9.0")
     r = row(with_estimates(e))
     assert r[C.STATUS] == C.FAIL and "cannot contain" in r[C.MESSAGE]
+    # the message names the reading that decides: the estimate's greatest against the least limit
+    top = f"{fmt_decimal(span(e.value, 'up_or_down').high)}%"
+    deciding = f"deciding reading: its greatest reading {top} against the CI's least lower limit"
+    assert f"{deciding} 7.95%" in r[C.MESSAGE]
 
 
 def test_no_denominator_is_not_applicable():

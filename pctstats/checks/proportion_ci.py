@@ -34,7 +34,7 @@ from pctstats.checks.findings import Finding, estimate_fields, finding, frame_ch
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.counts import nearest_counts
-from pctstats.core.phrases import fmt_float, fmt_n, label
+from pctstats.core.phrases import fmt_decimal, fmt_float, fmt_n, label
 from pctstats.core.reported import to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
 from pctstats.core.spans import hull, overlap, span
@@ -215,8 +215,18 @@ def _check_one(
     inside = overlap(val, hull(lo, hi))
     if not inside:
         row[C.STATUS] = C.FAIL
+        touching = val.high_inclusive and lo.low_inclusive
+        below = val.high < lo.low or (val.high == lo.low and not touching)
+        deciding = (
+            f"its greatest reading {fmt_decimal(val.high)}% against the CI's least lower "
+            f"limit {fmt_decimal(lo.low)}%"
+            if below
+            else f"its least reading {fmt_decimal(val.low)}% against the CI's greatest upper "
+            f"limit {fmt_decimal(hi.high)}%"
+        )
         row[C.MESSAGE] = (
-            f"{head} has a CI that cannot contain its own estimate under rounding {rounding!r}."
+            f"{head} has a CI that cannot contain its own estimate under any reading of rounding "
+            f"{rounding!r} (deciding reading: {deciding})."
         )
         return row
     if verdict == NARROWER:
@@ -228,7 +238,9 @@ def _check_one(
         )
         row[C.MESSAGE] = (
             f"{head} is narrower than {basis} ({binomial}) even allowing for rounding "
-            f"{rounding!r}: {widths}, an implied design effect of {fmt_float(deff)}; {why}."
+            f"{rounding!r}: {widths}, an implied design effect of {fmt_float(deff)}; even its "
+            f"widest reading, {fmt_decimal(lo.low)}%-{fmt_decimal(hi.high)}% (half-width "
+            f"{fmt_float(rep_half_max)}), is narrower; {why}."
         )
     elif verdict == WIDER:
         row[C.STATUS] = C.OK if e.weighted else C.WARN
