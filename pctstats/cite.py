@@ -209,6 +209,8 @@ def _end(text: str) -> str:
 
 def _apa_authors(source: Source) -> str:
     names = [", ".join(split_author(a)) for a in source.author_list]
+    if source.more_authors:  # further authors exist but are not known: never drop them silently
+        return ", ".join(names) + ", et al."
     if len(names) > _APA_MAX_AUTHORS:
         return ", ".join(names[: _APA_MAX_AUTHORS - 1]) + ", . . . " + names[-1]
     if len(names) == 1:
@@ -244,12 +246,13 @@ def apa_reference(source: Source, *, markup: str = "text") -> str:
     if markup not in ("text", "markdown"):
         raise ValueError(f"markup must be 'text' or 'markdown'; got {markup!r}")
     italic = (lambda s: f"*{s}*") if markup == "markdown" else (lambda s: s)
-    title = _end(_sentence_case_subtitle(source.title))
+    # APA 7: an unknown date is "n.d."; a work with no known title is described in brackets.
+    title = _end(_sentence_case_subtitle(source.title) if source.title else "[Title not known]")
     if source.author_list:
-        head = f"{_apa_authors(source)} ({source.year}). {title}"
+        head = f"{_apa_authors(source)} ({source.year_text}). {title}"
     else:
-        head = f"{title} ({source.year})."
-    where = italic(source.journal)
+        head = f"{title} ({source.year_text})."
+    where = italic(source.journal) if source.journal else ""
     if source.volume:
         where += ", " + italic(source.volume)
         if source.issue:
@@ -257,7 +260,9 @@ def apa_reference(source: Source, *, markup: str = "text") -> str:
     pages = _pages(source.pages, "–")
     if pages:
         where += f", {pages}"
-    return f"{head} {where}. https://doi.org/{source.doi}"
+    parts = [head] + ([f"{where}."] if where else [])
+    parts += [f"https://doi.org/{source.doi}"] if source.doi else []
+    return " ".join(parts)
 
 
 def _protect_case(title: str) -> str:
@@ -298,23 +303,25 @@ def bibtex_entry(source: Source):  # -> pybtex.database.Entry (pybtex is importe
     """  # noqa: E501
     from pybtex.database import Entry, Person
 
-    fields: list[tuple[str, str]] = [
-        ("title", _protect_case(source.title)),
-        ("journal", source.journal),
-        ("year", str(source.year)),
-    ]
     optional = {
+        "title": _protect_case(source.title) if source.title else None,
+        "journal": source.journal,
+        "year": None if source.year is None else str(source.year),
         "volume": source.volume,
         "number": source.issue,
         "pages": _pages(source.pages, "--"),
+        "doi": source.doi,
+        "url": f"https://doi.org/{source.doi}" if source.doi else None,
     }
-    fields += [(name, value) for name, value in optional.items() if value]
-    fields += [("doi", source.doi), ("url", f"https://doi.org/{source.doi}")]
+    # an open fact is left out, never filled with a placeholder
+    fields = [(name, value) for name, value in optional.items() if value]
     if source.pmcid:
         fields.append(("pmcid", source.pmcid))
     persons = {}
     if source.author_list:
         persons["author"] = [Person(", ".join(split_author(a))) for a in source.author_list]
+        if source.more_authors:  # BibTeX's "and others": further authors not known
+            persons["author"].append(Person("others"))
     else:
         fields += [("key", source.title), ("annote", OPEN_AUTHORS_NOTE)]
     return Entry("article", fields=fields, persons=persons)

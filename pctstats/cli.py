@@ -154,8 +154,14 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     db = _load(args)
     table = claims_table(db, rounding=args.rounding)
     if args.ids:
-        wanted = check_ids(args.ids, db.claims, kind="claim id")
-        table = table.set_index("claim_id").loc[wanted].reset_index()
+        # a claim is named by its key (article_id/claim_id) or, when unique, its id alone
+        names = [*db.claims, *(c.claim_id for c in db.claims.values())]
+        keys = list(db.claims)
+        try:
+            wanted = [db.claims[name].key for name in check_ids(args.ids, names, kind="claim id")]
+        except KeyError as err:
+            raise UsageError(err.args[0]) from None
+        table = table.iloc[[keys.index(key) for key in wanted]].reset_index(drop=True)
     _emit_frame(table, args)
     return 0
 

@@ -99,10 +99,11 @@ def claims_table(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) ->
     ['unsupported', 'schweitzer2015; maczkowiack2019']
     """
     data = dataset_or_default(db)
-    verdicts = {v.claim_id: v for v in claim_verdicts(data, rounding=rounding)}
+    # claim ids are unique within an article, so a claim's verdict is found by both
+    verdicts = {(v.article_id, v.claim_id): v for v in claim_verdicts(data, rounding=rounding)}
     rows = []
     for claim in data.claims.values():
-        found = verdicts[claim.claim_id]
+        found = verdicts[claim.article_id, claim.claim_id]
         estimate_ids = list(found.matched_estimate_ids or claim.estimate_ids)
         estimates = [data.estimates[e] for e in estimate_ids if e in data.estimates]
         source_ids = list(dict.fromkeys(e.source_id for e in estimates)) or list(claim.source_ids)

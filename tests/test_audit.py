@@ -22,6 +22,7 @@ from pctstats.audit import (
     compare_point,
     verdict_counts,
 )
+from pctstats.data.dataset import ClaimIndex
 from pctstats.data.records import Claim, Estimate
 
 DB = load()
@@ -30,8 +31,8 @@ AUDIT = audit_claims().set_index("claim_id")
 
 def with_claims(*claims: Claim):
     table = dict(DB.claims)
-    table.update({c.claim_id: c for c in claims})
-    return replace(DB, claims=MappingProxyType(table))
+    table.update({c.key: c for c in claims})
+    return replace(DB, claims=ClaimIndex(table))
 
 
 def audit_of(claim: Claim, rounding: str = "up_or_down"):
@@ -80,7 +81,7 @@ def mirror(e: Estimate, **changes) -> Claim:
 def test_one_row_per_claim_with_the_documented_columns():
     audit = audit_claims()
     assert list(audit.columns) == list(AUDIT_COLUMNS)
-    assert audit["claim_id"].tolist() == list(DB.claims)
+    assert audit["claim_id"].tolist() == [c.claim_id for c in DB.claims.values()]
     assert set(audit["verdict"]) <= set(VERDICTS)
     for names in audit["mismatches"]:
         assert isinstance(names, tuple) and set(names) <= set(MISMATCHES)

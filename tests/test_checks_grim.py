@@ -96,7 +96,9 @@ def test_a_modified_copy_of_the_data_folder(tmp_path: Path):
     shutil.copytree(data_dir(), folder)
     path = folder / "estimates.csv"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(",230,,5.1,", ",235,,5.1,"), encoding="utf-8")
+    changed = text.replace(",230,,,5.1,", ",235,,a denominator above the printed N,5.1,")
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
     r = row(check_grim(load(folder)), "schweitzer2015-4weeks-few")
     assert r[C.STATUS] == C.OK and r[C.N] == 235
 

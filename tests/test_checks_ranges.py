@@ -8,7 +8,7 @@ from types import MappingProxyType
 from pctstats import load
 from pctstats.checks import columns as C
 from pctstats.checks.ranges import check_ranges
-from pctstats.data.dataset import Dataset
+from pctstats.data.dataset import ClaimIndex, Dataset
 
 DB = load()
 
@@ -17,8 +17,8 @@ def with_records(estimates=(), claims=()) -> Dataset:
     e = dict(DB.estimates)
     e.update({x.estimate_id: x for x in estimates})
     c = dict(DB.claims)
-    c.update({x.claim_id: x for x in claims})
-    return replace(DB, estimates=MappingProxyType(e), claims=MappingProxyType(c))
+    c.update({x.key: x for x in claims})
+    return replace(DB, estimates=MappingProxyType(e), claims=ClaimIndex(c))
 
 
 def statuses(df, record_id):

@@ -10,7 +10,7 @@ import pytest
 from pctstats import load
 from pctstats.checks import columns as C
 from pctstats.checks.ratio_claims import check_ratio_claims, matching_pairs
-from pctstats.data.dataset import Dataset
+from pctstats.data.dataset import ClaimIndex, Dataset
 
 DB = load()
 S1_S3 = "schweitzer2015-lifetime;maczkowiack2019-lifetime"
@@ -21,8 +21,8 @@ def with_records(estimates=(), claims=()) -> Dataset:
     e = dict(DB.estimates)
     e.update({x.estimate_id: x for x in estimates})
     c = dict(DB.claims)
-    c.update({x.claim_id: x for x in claims})
-    return replace(DB, estimates=MappingProxyType(e), claims=MappingProxyType(c))
+    c.update({x.key: x for x in claims})
+    return replace(DB, estimates=MappingProxyType(e), claims=ClaimIndex(c))
 
 
 def rows(df, claim_id):

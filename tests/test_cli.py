@@ -275,7 +275,7 @@ def test_report_to_file_and_stdout(capsys, tmp_path, monkeypatch, db):
     status, out, err = run(capsys, "report", "--output", str(target))
     assert status == 0 and out == "" and str(target) in err
     text = target.read_text(encoding="utf-8")
-    assert all(claim_id in text for claim_id in db.claims)
+    assert all(claim.claim_id in text for claim in db.claims.values())
     status, out, _ = run(capsys, "report")
     assert status == 0 and out == text  # same records, same report (the cwd is the report's)
 

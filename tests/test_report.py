@@ -67,7 +67,7 @@ def test_report_holds_every_finding_of_the_checks(text, db):
 def test_report_holds_every_claim_and_its_verdict(text, db):
     audit = audit_claims(db)
     for row in audit.itertuples():
-        claim = db.claims[row.claim_id]
+        claim = db.claims[row.article_id, row.claim_id]
         assert f"| {row.claim_id} | {db.articles[claim.article_id].outlet} | {md(claim.quote)} | "\
                f"{row.verdict} |" in text
         assert md(row.message) in text
@@ -144,7 +144,7 @@ def test_write_report_into_a_missing_folder(db, tmp_path):
 def test_claims_table_columns_and_evidence(db):
     table = report.claims_table(db).set_index("claim_id")
     assert list(table.columns) == list(report.CLAIM_COLUMNS[1:])
-    assert list(table.index) == list(db.claims)
+    assert list(table.index) == [c.claim_id for c in db.claims.values()]
     row = table.loc["H"]
     assert row.doi == db.sources["mitchell2017"].doi
     assert row.source_quote == db.estimates["mitchell2017-prevalence"].quote

@@ -29,8 +29,11 @@ BROKEN_CELLS = [
     ("sources.csv", "bird2011", "design", "cohort", "vocabulary", "'survey'"),
     ("sources.csv", "bird2011", "population_tags", "students", "vocabulary", "population_tag"),
     ("claims.csv", "A", "source_kind", "a study", "vocabulary", "'one_study'"),
-    ("estimates.csv", "bird2011-lifetime", "value", "32,9", "pattern", "decimal string"),
-    ("estimates.csv", "bird2011-lifetime", "value", "32.9%", "pattern", "decimal string"),
+    ("estimates.csv", "bird2011-lifetime", "value", "32,9", "pattern", "exactly as printed"),
+    ("estimates.csv", "bird2011-lifetime", "value", "32.9%", "pattern", "no % sign"),
+    ("sources.csv", "bird2011", "source_id", "Bird 2011", "pattern", "e.g. 'smith2025a'"),
+    ("claims.csv", "E", "claim_id", "E 1", "pattern", "e.g. 'B-male'"),
+    ("articles.csv", "mnt", "text_file", "seeds/002.txt", "pattern", "no folder"),
     ("claims.csv", "D-regular", "value", "3.1 ", "whitespace", "white space"),
     ("estimates.csv", "bird2011-lifetime", "k", "223", "count_above_denominator", "above n = 222"),
     ("sources.csv", "burri_hilpert2020", "n_male", "300", "count_above_denominator",
@@ -55,6 +58,26 @@ BROKEN_CELLS = [
     ("claims.csv", "C-lifetime", "estimate_ids", "bird2011-lifetime", "estimate_not_of_source",
      "not among"),
     ("articles.csv", "mnt", "url", "medicalnewstoday.com/x", "pattern", "https"),
+    # consistency across records
+    ("estimates.csv", "bird2011-4weeks", "sex", "male", "sex_not_in_sample", "sampled no men"),
+    ("estimates.csv", "maczkowiack2019-lifetime", "sex", "female", "sex_not_in_sample",
+     "sampled no women"),
+    ("estimates.csv", "bird2011-4weeks", "sex", "all", "sex_not_in_sample", "n_male = 0"),
+    ("estimates.csv", "bird2011-4weeks", "n", "223", "n_above_sample", "n_reason"),
+    ("estimates.csv", "jsmt2024-male-casual", "n", "60", "n_above_sample", "n_male = 51"),
+    ("estimates.csv", "bird2011-4weeks", "value", "11", "quote_lacks_value", "does not print 11"),
+    ("estimates.csv", "schweitzer2015-lifetime", "value", "64", "quote_lacks_value",
+     "in words"),
+    ("estimates.csv", "mitchell2017-prevalence", "ci_high", "8.4", "quote_lacks_value", "8.4"),
+    ("sources.csv", "bird2011", "n_analysed", "225", "quote_lacks_value", "n_quote"),
+    ("claims.csv", "A", "value_text", "about 4%", "quote_lacks_value", "not in the quote"),
+    ("sources.csv", "bird2011", "doi", "", "open_fact_unstated", "open_facts"),
+    ("sources.csv", "jsmt2024", "year", "", "open_fact_unstated", "'Year: not in any text"),
+    ("sources.csv", "bird2011", "secondary_fields", "authors", "secondary_evidence_required",
+     "verbatim"),
+    ("sources.csv", "bird2011", "secondary_fields", "author", "unknown_column",
+     "not a column"),
+    ("articles.csv", "rula", "text_file", "", "article_location", "text_file, url, archive_url"),
     ("articles.csv", "mnt", "published", "22/11/2026", "type", "YYYY-MM-DD"),
 ]
 
@@ -74,6 +97,41 @@ def test_broken_cell_is_named(set_cell, data_copy, file, record_id, column, bad,
     assert words in issue.message
     text = str(caught.value)
     assert file in text and f"row {row}" in text and f"'{column}'" in text and rule in text
+
+
+def test_a_stated_reason_allows_n_above_the_sample(set_cell, data_copy):
+    set_cell("estimates.csv", "bird2011-4weeks", "n", "223")
+    set_cell("estimates.csv", "bird2011-4weeks", "n_reason", "counts answers, not people")
+    assert pctstats.load(data_copy).estimates["bird2011-4weeks"].n == 223
+
+
+def test_an_open_bibliographic_fact_is_allowed_when_stated(set_cell, data_copy):
+    set_cell("sources.csv", "pyke2020", "year", "")
+    set_cell("sources.csv", "pyke2020", "open_facts", "Year: not in any text found. DOI: open.")
+    set_cell("sources.csv", "pyke2020", "doi", "")
+    source = pctstats.load(data_copy).sources["pyke2020"]
+    assert source.year is None and source.doi is None
+
+
+def test_pattern_messages_explain_in_words_never_a_regex(set_cell, data_copy):
+    """Every pattern rule is stated in words with an example, and no message shows a regex."""
+    import json
+
+    package = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        for field in resource["schema"]["fields"]:
+            if "pattern" in field.get("constraints", {}):
+                assert field.get("pctstats:pattern_words"), (resource["name"], field["name"])
+                assert field.get("pctstats:example") is not None, field["name"]
+    set_cell("sources.csv", "bird2011", "pmcid", "PMC 12")
+    set_cell("sources.csv", "pyke2020", "label", "S-7")
+    set_cell("claims.csv", "G-male", "estimate_ids", "pyke2020-men; pyke2020-women")
+    with pytest.raises(DataError) as caught:
+        pctstats.load(data_copy)
+    patterns = [i for i in caught.value.issues if i.rule == "pattern"]
+    assert len(patterns) == 3
+    for issue in patterns:
+        assert "e.g. '" in issue.message and not any(c in issue.message for c in "^$[]+\\")
 
 
 def test_nothing_is_partly_loaded(set_cell, data_copy):

@@ -9,6 +9,8 @@ module, returning one tidy row per finding with the columns of :mod:`pctstats.ch
 check                     what it tests
 ========================  =========================================================================
 ``grim``                  every unweighted printed percentage is k/n for a whole k (GRIM)
+``grim_sample_sizes``     the same at every further N a record names for the source's group
+                          (``sample_sizes.csv``, e.g. an analysed N from secondary reports)
 ``nesting``               a 4-week, "a few times", regular... prevalence does not exceed the
                           lifetime one of the same source, sex and outcome (under rounding)
 ``ranges``                every range and CI has lower <= upper and possible bounds
@@ -33,6 +35,7 @@ import pandas as pd
 from pctstats.checks import columns
 from pctstats.checks.findings import Finding
 from pctstats.checks.grim_check import check_grim
+from pctstats.checks.grim_sample_sizes import check_grim_sample_sizes
 from pctstats.checks.nesting import check_nesting
 from pctstats.checks.proportion_ci import check_proportion_ci
 from pctstats.checks.ranges import check_ranges
@@ -61,6 +64,7 @@ CheckFunction = Callable[[Dataset | None, str], pd.DataFrame]
 CHECKS: Final[MappingProxyType[str, CheckFunction]] = MappingProxyType(
     {
         "grim": check_grim,
+        "grim_sample_sizes": check_grim_sample_sizes,
         "nesting": check_nesting,
         "ranges": check_ranges,
         "proportion_ci": check_proportion_ci,
@@ -79,6 +83,7 @@ __all__ = [
     "Finding",
     "check_all",
     "check_grim",
+    "check_grim_sample_sizes",
     "check_nesting",
     "check_proportion_ci",
     "check_ranges",

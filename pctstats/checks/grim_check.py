@@ -31,7 +31,7 @@ from pctstats.core.reported import decimals_of
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding, reround
 from pctstats.core.spans import Span, span
 from pctstats.data.dataset import Dataset, dataset_or_default
-from pctstats.data.records import Estimate
+from pctstats.data.records import Estimate, SampleSize
 from pctstats.stats.grim_consistency import grim, grim_counts
 
 __all__ = [
@@ -40,8 +40,10 @@ __all__ = [
     "check_grim",
     "grim_findings",
     "nearest_denominators",
+    "recorded_sample_sizes",
     "search_window",
     "shared_denominators",
+    "subsample_denominators",
 ]
 
 NAME: Final = "grim"
@@ -133,6 +135,72 @@ def shared_denominators(
     candidates = sorted(range(max(1, n - window), n + window + 1), key=lambda m: (abs(m - n), m))
     fits = [m for m in candidates if all(grim(v, m, rounding=rounding) for v in values)]
     return fits[:limit]
+
+
+def subsample_denominators(
+    values: list[str], n: int, rounding: str = DEFAULT_ROUNDING
+) -> list[int]:
+    """Denominators at or below ``n`` consistent with every one of ``values`` (a sub-sample).
+
+    When an item is answered by part of the sample (item non-response, a filter question), its
+    percentages are of a smaller N; this lists every such N that fits them all.
+
+    Parameters
+    ----------
+    values
+        Printed percentages that share the denominator ``n``.
+    n
+        The reported denominator (the largest candidate).
+    rounding
+        A rounding mode.
+
+    Returns
+    -------
+    list of int
+        The denominators, smallest first.
+
+    References
+    ----------
+    Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test. *Social Psychological and
+    Personality Science*, 8(4), 363–369.
+
+    Examples
+    --------
+    >>> subsample_denominators(["46", "5.1", "2", "46.2"], 230)
+    [117, 156, 158, 195, 197]
+    """
+    return [m for m in range(1, n + 1) if all(grim(v, m, rounding=rounding) for v in values)]
+
+
+def recorded_sample_sizes(db: Dataset, estimate: Estimate) -> dict[int, list[SampleSize]]:
+    """The further sample sizes a record names for an estimate's group, by N.
+
+    Parameters
+    ----------
+    db
+        The record set.
+    estimate
+        An estimate.
+
+    Returns
+    -------
+    dict
+        N -> the ``sample_sizes.csv`` records of the estimate's source and sex giving it (other
+        than the estimate's own n), in increasing N.
+
+    Examples
+    --------
+    >>> from pctstats.data.dataset import default_dataset
+    >>> db = default_dataset()
+    >>> sizes = recorded_sample_sizes(db, db.estimates["schweitzer2015-4weeks-few"])
+    >>> {n: [s.read_in for s in found] for n, found in sizes.items()}
+    {195: ['digest', 'digest', 'news'], 231: ['news']}
+    """
+    found: dict[int, list[SampleSize]] = defaultdict(list)
+    for size in db.sample_sizes_of(estimate.source_id):
+        if size.sex == estimate.sex and size.n != estimate.n:
+            found[size.n].append(size)
+    return dict(sorted(found.items()))
 
 
 def _applicable(estimate: Estimate) -> str | None:
@@ -243,6 +311,8 @@ def grim_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -
                 C.SHARED_NS: shared_cache[key],
                 C.N_SHARED_VALUES: len(groups[key]),
                 C.NEAREST_NS: [],
+                C.SUBSAMPLE_NS: [],
+                C.RECORDED_NS: [],
             }
         )
         where = f"{label(db, e.source_id)}'s {value}% of n = {fmt_n(n)}"
@@ -294,6 +364,19 @@ def grim_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -
                     f"; denominators within {window} of n that fit all {others} percentages "
                     f"this source prints for n = {fmt_n(n)}: "
                     + (", ".join(map(str, shared)) if shared else "none")
+                )
+            subsample = subsample_denominators(groups[key], n, rounding)
+            recorded = [m for m in recorded_sample_sizes(db, e) if m in subsample]
+            row[C.SUBSAMPLE_NS] = subsample
+            row[C.RECORDED_NS] = recorded
+            text += (
+                f"; {len(subsample)} sub-sample denominator(s) at or below n fit "
+                + ("it" if others == 1 else f"all {others}")
+            )
+            if recorded:
+                text += (
+                    f", of which the record set names {' and '.join(map(str, recorded))} "
+                    f"(sample_sizes.csv; see check grim_sample_sizes)"
                 )
             row[C.MESSAGE] = text + "."
         rows.append(row)

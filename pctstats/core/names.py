@@ -139,6 +139,14 @@ NEAREST_NS: Final = "nearest_ns"
 SHARED_NS: Final = "shared_ns"
 #: How many same-n percentages of the source :data:`SHARED_NS` was computed from.
 N_SHARED_VALUES: Final = "n_shared_values"
+#: Denominators at or below n (a sub-sample, as when part of the sample answered an item) with
+#: which every same-n percentage of the source is consistent.
+SUBSAMPLE_NS: Final = "subsample_ns"
+#: Those of :data:`SUBSAMPLE_NS` that a record names: the source's further sample sizes
+#: (``sample_sizes.csv``).
+RECORDED_NS: Final = "recorded_ns"
+#: Whether the sample size tested was read only in secondary reports (news, a digest).
+SECONDARY: Final = "secondary"
 
 # nesting; also intervals of the statistics (0-1) --------------------------------------------------
 #: Least and greatest true values (per cent) the narrower and the broader estimate can have; the

@@ -56,6 +56,7 @@ __all__ = [
     "PREVALENCE_RANGE",
     "RATIO",
     "RATIO_CLAIM",
+    "SECONDARY_READ_IN",
     "SEVERAL_STUDIES",
     "SINCE_SEXUALLY_ACTIVE",
     "TERMS",
@@ -278,6 +279,29 @@ _READ_IN_TERMS: Final = _plain(
         "accepted_manuscript": "the accepted manuscript's abstract",
         "press_text": "the publisher's press text",
         "article_text": "the popular article's own text (pctstats' copy in shared/seeds)",
+        "news": "a news or popular page reporting the study (secondary)",
+        "digest": "a medical digest's summary of the study (secondary)",
+    }
+)
+
+#: Places of reading that report a study second-hand: facts read there are marked secondary.
+SECONDARY_READ_IN: Final = frozenset({"news", "digest"})
+
+_ORIENTATION_TERMS: Final = _plain(
+    {
+        "any": "not defined by sexual orientation, or none named",
+        "heterosexual": "heterosexual",
+        "same_sex_attracted": "attracted to people of their own sex (e.g. men attracted to men)",
+        "bisexual_or_fluid": "identifying as bisexual or sexually fluid",
+    }
+)
+
+_SAMPLE_COUNT_TERMS: Final = _plain(
+    {
+        "recruited": "people recruited or invited",
+        "surveyed": "people who took part in the survey",
+        "completed": "people who completed the survey",
+        "analysed": "people whose answers were analysed (for the estimates)",
     }
 )
 
@@ -301,6 +325,7 @@ _POPULATION_TAG_TERMS: Final = {
     "sexual_context_experience": Term(
         "had had sex in and out of relationships and had masturbated", restricts=True
     ),
+    "lgbtqia": Term("adults identifying as LGBTQIA+", restricts=True),
 }
 
 #: Every vocabulary's terms by the name used in ``datapackage.json`` and field names. The rules of
@@ -319,6 +344,8 @@ TERMS: Final = MappingProxyType(
         "read_in": MappingProxyType(_READ_IN_TERMS),
         "approximation": MappingProxyType(_APPROXIMATION_TERMS),
         "population_tag": MappingProxyType(_POPULATION_TAG_TERMS),
+        "orientation": MappingProxyType(_ORIENTATION_TERMS),
+        "sample_count": MappingProxyType(_SAMPLE_COUNT_TERMS),
     }
 )
 

@@ -7,9 +7,7 @@ record is returned. It never writes to ``data/``.
 
 from __future__ import annotations
 
-import csv
-import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
@@ -22,15 +20,80 @@ from pctstats.core.display import Display, Displayable
 from pctstats.core.errors import DataError, DataIssue
 from pctstats.core.paths import data_dir
 from pctstats.core.reported import to_decimal
+from pctstats.core.vocab import VOCABULARIES
+from pctstats.data import consistency
 from pctstats.data import validation as rules
-from pctstats.data.records import RECORD_TYPES, Article, Claim, Estimate, Source
-from pctstats.data.schema import FieldSpec, iter_fields, parse_field
+from pctstats.data.reading import PACKAGE_FILE, extra_files, read_package, read_rows, read_text
+from pctstats.data.records import (
+    RECORD_TYPES,
+    Article,
+    Claim,
+    Estimate,
+    SampleSize,
+    Source,
+    claim_key,
+)
+from pctstats.data.schema import iter_fields, parse_field
 
-__all__ = ["REPORTED_COLUMNS", "TABLES", "Dataset", "dataset_or_default", "default_dataset", "load"]
+__all__ = [
+    "REPORTED_COLUMNS", "TABLES", "ClaimIndex", "Dataset", "dataset_or_default", "default_dataset",
+    "load",
+]
 
-TABLES = ("sources", "estimates", "articles", "claims")
+TABLES = ("sources", "estimates", "sample_sizes", "articles", "claims")
 #: Reported-value columns that get a parsed float column beside them in :meth:`Dataset.frame`.
 REPORTED_COLUMNS = ("value", "value_high", "ci_level", "ci_low", "ci_high")
+
+
+class ClaimIndex(Mapping[str, Claim]):
+    """The claims by key (``"article_id/claim_id"``); a claim id alone finds it when unique.
+
+    Claim ids are scoped by article: two articles may each have a claim ``"A"``. Iteration gives
+    the keys; ``claims["mnt/E"]``, ``claims["mnt", "E"]`` and, while only one article has a claim
+    ``"E"``, ``claims["E"]`` find the same claim.
+
+    Parameters
+    ----------
+    claims
+        The claims by key.
+
+    Examples
+    --------
+    >>> claims = load().claims
+    >>> claims["E"] is claims["mnt/E"] is claims["mnt", "E"]
+    True
+    >>> "mnt/E" in claims, "E" in claims, "Z" in claims
+    (True, True, False)
+    """
+
+    def __init__(self, claims: Mapping[str, Claim]) -> None:
+        self._claims = MappingProxyType(dict(claims))
+        by_id: dict[str, list[str]] = {}
+        for key, claim in self._claims.items():
+            by_id.setdefault(claim.claim_id, []).append(key)
+        self._by_id = by_id
+
+    def __getitem__(self, key: str | tuple[str, str]) -> Claim:
+        if isinstance(key, tuple):
+            key = claim_key(*key)
+        if key in self._claims:
+            return self._claims[key]
+        keys = self._by_id.get(key, [])
+        if len(keys) == 1:
+            return self._claims[keys[0]]
+        if keys:
+            raise KeyError(f"claim id {key!r} is in more than one article: use one of "
+                           f"{', '.join(map(repr, keys))}")
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._claims)
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    def __repr__(self) -> str:
+        return f"ClaimIndex({len(self)} claims)"
 
 
 @dataclass(frozen=True, repr=False)
@@ -39,26 +102,31 @@ class Dataset(Displayable):
 
     Attributes
     ----------
-    sources, estimates, articles, claims
+    sources, estimates, sample_sizes, articles
         Read-only mappings from id to record.
+    claims
+        The claims by key (``"article_id/claim_id"``, see :class:`ClaimIndex`).
     path
         The folder the records were read from.
 
     Examples
     --------
     >>> db = load()
-    >>> len(db.sources), len(db.estimates), len(db.articles), len(db.claims)
-    (8, 38, 3, 14)
     >>> db.sources["bird2011"].label
     'S2'
+    >>> db.estimates["bird2011-4weeks"].value
+    '10'
+    >>> db.claims["mnt/E"].value_text
+    '2.87 times more likely'
     >>> (db.path / "datapackage.json").is_file()
     True
     """
 
     sources: Mapping[str, Source]
     estimates: Mapping[str, Estimate]
+    sample_sizes: Mapping[str, SampleSize]
     articles: Mapping[str, Article]
-    claims: Mapping[str, Claim]
+    claims: ClaimIndex
     path: Path
 
     def _display_(self) -> Display:
@@ -143,6 +211,26 @@ class Dataset(Displayable):
         """
         return [e for e in self.estimates.values() if e.source_id == source_id]
 
+    def sample_sizes_of(self, source_id: str) -> list[SampleSize]:
+        """The further sample sizes recorded for one source (beyond its ``n_analysed``).
+
+        Parameters
+        ----------
+        source_id
+            The id of a source.
+
+        Returns
+        -------
+        list of SampleSize
+            In file order (empty for an unknown id or a source with none).
+
+        Examples
+        --------
+        >>> sorted({s.n for s in load().sample_sizes_of("schweitzer2015")})
+        [195, 231]
+        """
+        return [s for s in self.sample_sizes.values() if s.source_id == source_id]
+
 
 def load(path: str | Path | None = None) -> Dataset:
     """Read and validate the record set.
@@ -161,9 +249,11 @@ def load(path: str | Path | None = None) -> Dataset:
     Raises
     ------
     DataError
-        If any rule is broken; ``err.issues`` names file, row, column and rule of each problem.
+        If any file or rule is broken (a file missing or not UTF-8, ``datapackage.json`` not valid
+        JSON, a column missing or extra, a cell or a record breaking a rule); ``err.issues`` names
+        file, row, column and rule of each problem.
     FileNotFoundError
-        If the folder or a file the package names is missing.
+        If the folder does not exist or holds no ``datapackage.json``.
 
     Examples
     --------
@@ -174,32 +264,40 @@ def load(path: str | Path | None = None) -> Dataset:
     '5.1'
     """
     folder = _resolve(path)
-    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    package, issues = read_package(folder)
+    if package is None:
+        raise DataError(issues)
     resources = {r["name"]: r for r in package["resources"]}
-    missing = [t for t in TABLES if t not in resources]
-    if missing:
-        raise DataError([DataIssue("datapackage.json", None, None, "resources",
-                                   f"resources {missing} are missing")])
-    issues: list[DataIssue] = []
+    issues = _resource_issues(resources)
+    if issues:
+        raise DataError(issues)
+    issues = extra_files(folder, {resources[name]["path"] for name in TABLES})
     tables: dict[str, rules.Table] = {}
     for name in TABLES:
         table, found = _read_table(folder, resources[name])
         tables[name] = table
         issues += found
-    # A cell that broke a field rule is read as empty; the cross-field rules would then report it
-    # again (e.g. 'value_required' after 'pattern'), so only its first problem is kept.
-    broken = {(i.file, i.row, i.column) for i in issues}
-    issues += [i for i in _check_tables(resources, tables)
-               if (i.file, i.row, i.column) not in broken]
+    if not any(i.row is None for i in issues):  # cross-record rules need every table readable
+        # A cell that broke a field rule is read as empty; the cross-field rules would then report
+        # it again (e.g. 'value_required' after 'pattern'), so only its first problem is kept.
+        broken = {(i.file, i.row, i.column) for i in issues}
+        issues += [i for i in _check_tables(resources, tables)
+                   if (i.file, i.row, i.column) not in broken]
     if issues:
         raise DataError(issues)
     built = {
-        name: MappingProxyType(
-            {rec[_key(resources[name])]: RECORD_TYPES[name](**rec) for _, rec in tables[name]}
-        )
+        name: {_record_key(resources[name], rec): RECORD_TYPES[name](**rec)
+               for _, rec in tables[name]}
         for name in TABLES
     }
-    return Dataset(**built, path=folder)
+    return Dataset(
+        sources=MappingProxyType(built["sources"]),
+        estimates=MappingProxyType(built["estimates"]),
+        sample_sizes=MappingProxyType(built["sample_sizes"]),
+        articles=MappingProxyType(built["articles"]),
+        claims=ClaimIndex(built["claims"]),
+        path=folder,
+    )
 
 
 @cache
@@ -231,66 +329,93 @@ def _resolve(path: str | Path | None) -> Path:
     if path is None:
         return data_dir()
     folder = Path(path)
-    if folder.name == "datapackage.json":
+    if folder.name == PACKAGE_FILE:
         folder = folder.parent
-    if not (folder / "datapackage.json").is_file():
-        raise FileNotFoundError(f"no datapackage.json in {folder}")
+    if not (folder / PACKAGE_FILE).is_file():
+        raise FileNotFoundError(f"no {PACKAGE_FILE} in {folder}: give the folder of a record set "
+                                f"(like pctstats' data/) or its {PACKAGE_FILE}")
     return folder
 
 
-def _key(resource: Mapping[str, Any]) -> str:
-    return resource["schema"]["primaryKey"][0]
+def _key(resource: Mapping[str, Any]) -> list[str]:
+    return list(resource["schema"]["primaryKey"])
+
+
+def _record_key(resource: Mapping[str, Any], rec: Mapping[str, Any]) -> str:
+    return "/".join(str(rec[column]) for column in _key(resource))
+
+
+def _resource_issues(resources: Mapping[str, Any]) -> list[DataIssue]:
+    """The package declares each table pctstats reads, with the columns its records have."""
+    issues = []
+    for name in TABLES:
+        if name not in resources:
+            issues.append(DataIssue(PACKAGE_FILE, None, None, "resources",
+                                    f"resource {name!r} is missing (pctstats reads "
+                                    f"{', '.join(TABLES)})"))
+            continue
+        declared = [f["name"] for f in resources[name]["schema"]["fields"]]
+        known = [f.name for f in fields(RECORD_TYPES[name])]
+        for column in declared:
+            if column not in known:
+                issues.append(DataIssue(PACKAGE_FILE, None, column, "resources",
+                                        f"resource {name!r} declares a field {column!r} that "
+                                        f"pctstats' {RECORD_TYPES[name].__name__} records do not "
+                                        f"have"))
+        for column in known:
+            if column not in declared:
+                issues.append(DataIssue(PACKAGE_FILE, None, column, "resources",
+                                        f"resource {name!r} lacks the field {column!r}"))
+        for spec in iter_fields(resources[name]):
+            if spec.vocabulary and spec.vocabulary not in VOCABULARIES:
+                issues.append(DataIssue(PACKAGE_FILE, None, spec.name, "resources",
+                                        f"field {spec.name!r} of {name!r} names an unknown "
+                                        f"vocabulary {spec.vocabulary!r}"))
+    issues += [DataIssue(PACKAGE_FILE, None, None, "resources",
+                         f"resource {name!r} is not a table pctstats reads ({', '.join(TABLES)})")
+               for name in resources if name not in TABLES]
+    return issues
 
 
 def _read_table(folder: Path, resource: Mapping[str, Any]) -> tuple[rules.Table, list[DataIssue]]:
     file = resource["path"]
     specs = list(iter_fields(resource))
-    key = _key(resource)
-    issues: list[DataIssue] = []
-    with (folder / file).open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        expected = [s.name for s in specs]
-        if header != expected:
-            absent = [c for c in expected if c not in header]
-            extra = [c for c in header if c not in expected]
-            detail = f"missing {absent}" if absent else ""
-            detail += ("; " if absent and extra else "") + (f"unexpected {extra}" if extra else "")
-            detail = detail or f"columns out of order; expected {expected}"
-            return [], [DataIssue(file, 0, (absent or extra or [None])[0], "header", detail)]
-        table: rules.Table = []
-        for row_number, cells in enumerate(reader, start=1):
-            if len(cells) != len(specs):
-                issues.append(DataIssue(file, row_number, None, "row_length",
-                                        f"has {len(cells)} cells, expected {len(specs)}"))
-                continue
-            record, found = _parse_row(file, row_number, specs, cells, key)
-            issues += found
-            table.append((row_number, record))
+    text, issues = read_text(folder / file, file)
+    if text is None:
+        return [], issues
+    rows, issues = read_rows(text, file, [s.name for s in specs])
+    table: rules.Table = []
+    label = _key(resource)[-1]
+    for row_number, cells in rows:
+        record: dict[str, Any] = {}
+        for spec in specs:
+            value, rule, message = parse_field(spec, cells[spec.name])
+            if rule is not None:
+                issues.append(DataIssue(file, row_number, spec.name, rule, message,
+                                        record_id=cells[label] or None))
+            record[spec.name] = value
+        table.append((row_number, record))
     return table, issues
-
-
-def _parse_row(file: str, row: int, specs: list[FieldSpec], cells: list[str], key: str):
-    record: dict[str, Any] = {}
-    issues = []
-    record_id = cells[[s.name for s in specs].index(key)] or None
-    for spec, text in zip(specs, cells, strict=True):
-        value, rule, message = parse_field(spec, text)
-        if rule is not None:
-            issues.append(DataIssue(file, row, spec.name, rule, message, record_id=record_id))
-        record[spec.name] = value
-    return record, issues
 
 
 def _check_tables(resources: Mapping[str, Any], tables: Mapping[str, rules.Table]):
     files = {name: resources[name]["path"] for name in TABLES}
-    keys = {name: _key(resources[name]) for name in TABLES}
+    keys = {name: _key(resources[name])[-1] for name in TABLES}
     ids = {name: {rec[keys[name]] for _, rec in tables[name]} for name in TABLES}
     issues: list[DataIssue] = []
     for name in TABLES:
-        unique = [s.name for s in iter_fields(resources[name]) if s.constraints.get("unique")]
-        issues += rules.check_unique(files[name], tables[name], unique, keys[name])
+        unique = [(s.name,) for s in iter_fields(resources[name]) if s.constraints.get("unique")]
+        issues += rules.check_unique(files[name], tables[name],
+                                     [tuple(_key(resources[name])), *unique], keys[name])
         issues += rules.check_age_order(files[name], tables[name], keys[name])
+    sources = {rec["source_id"]: rec for _, rec in tables["sources"]}
+    f, k = files["sources"], keys["sources"]
+    issues += rules.check_counts(f, tables["sources"], k, "n_female", "n_analysed")
+    issues += rules.check_counts(f, tables["sources"], k, "n_male", "n_analysed")
+    issues += rules.check_sample_split(f, tables["sources"], k)
+    issues += consistency.check_sample_quotes(f, tables["sources"], k)
+    issues += consistency.check_open_facts(
+        f, tables["sources"], k, tuple(s.name for s in iter_fields(resources["sources"])))
     f, k = files["estimates"], keys["estimates"]
     issues += rules.check_references(f, tables["estimates"], "source_id", k, files["sources"],
                                      ids["sources"])
@@ -298,6 +423,15 @@ def _check_tables(resources: Mapping[str, Any], tables: Mapping[str, rules.Table
     issues += rules.check_values(f, tables["estimates"], k)
     issues += rules.check_counts(f, tables["estimates"], k, "k", "n")
     issues += rules.check_versions(f, tables["estimates"], k)
+    issues += consistency.check_estimate_groups(f, tables["estimates"], k, sources)
+    issues += consistency.check_quotes(f, tables["estimates"], k, "quote",
+                                       consistency.QUOTED_VALUES)
+    f, k = files["sample_sizes"], keys["sample_sizes"]
+    issues += rules.check_references(f, tables["sample_sizes"], "source_id", k, files["sources"],
+                                     ids["sources"])
+    issues += consistency.check_quotes(f, tables["sample_sizes"], k, "quote", ("n",))
+    f, k = files["articles"], keys["articles"]
+    issues += consistency.check_article_locations(f, tables["articles"], k)
     f, k = files["claims"], keys["claims"]
     issues += rules.check_references(f, tables["claims"], "article_id", k, files["articles"],
                                      ids["articles"])
@@ -308,8 +442,5 @@ def _check_tables(resources: Mapping[str, Any], tables: Mapping[str, rules.Table
     issues += rules.check_values(f, tables["claims"], k)
     estimate_source = {rec["estimate_id"]: rec["source_id"] for _, rec in tables["estimates"]}
     issues += rules.check_claim_traces(f, tables["claims"], k, estimate_source)
-    f, k = files["sources"], keys["sources"]
-    issues += rules.check_counts(f, tables["sources"], k, "n_female", "n_analysed")
-    issues += rules.check_counts(f, tables["sources"], k, "n_male", "n_analysed")
-    issues += rules.check_sample_split(f, tables["sources"], k)
+    issues += consistency.check_claim_text(f, tables["claims"], k)
     return issues

@@ -26,10 +26,10 @@ def describe_dataset(db: Dataset) -> Display:
     --------
     >>> from pctstats.data.dataset import default_dataset
     >>> print(repr(default_dataset()).splitlines()[0])  # doctest: +ELLIPSIS
-    <Dataset 8 sources, 38 estimates, 3 articles, 14 claims
+    <Dataset ... sources, ... estimates, ... sample sizes, ... articles, ... claims
     """
-    counts = ", ".join(f"{len(getattr(db, t))} {t}"
-                       for t in ("sources", "estimates", "articles", "claims"))
+    counts = ", ".join(f"{len(getattr(db, t))} {t.replace('_', ' ')}"
+                       for t in ("sources", "estimates", "sample_sizes", "articles", "claims"))
     per_source: dict[str, int] = {}
     for estimate in db.estimates.values():
         per_source[estimate.source_id] = per_source.get(estimate.source_id, 0) + 1
@@ -39,10 +39,11 @@ def describe_dataset(db: Dataset) -> Display:
             {
                 "label": s.label,
                 "source_id": s.source_id,
-                "year": str(s.year),
+                "year": s.year_text,
                 "n_analysed": "" if s.n_analysed is None else str(s.n_analysed),
                 "estimates": str(per_source.get(s.source_id, 0)),
-                "title": textwrap.shorten(s.title, _TITLE_SHOWN, placeholder=" …"),
+                "title": textwrap.shorten(s.title or "[title not known]", _TITLE_SHOWN,
+                                          placeholder=" …"),
             }
             for s in db.sources.values()
         ]
@@ -52,6 +53,6 @@ def describe_dataset(db: Dataset) -> Display:
         (("read from", str(db.path)),
          ("sources", textwrap.shorten(sources, 200, placeholder=" …")),
          ("articles", ", ".join(a.outlet for a in db.articles.values())),
-         ("tables", 'db.frame("sources"), "estimates", "articles", "claims"')),
+         ("tables", 'db.frame("sources"), "estimates", "sample_sizes", "articles", "claims"')),
         table=table, multiline=True,
     )

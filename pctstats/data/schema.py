@@ -39,6 +39,8 @@ class FieldSpec:
     list_delimiter: str | None
     true_values: tuple[str, ...]
     false_values: tuple[str, ...]
+    pattern_words: str | None = None
+    example: str | None = None
 
     @classmethod
     def from_descriptor(cls, descriptor: Mapping[str, Any]) -> FieldSpec:
@@ -73,6 +75,8 @@ class FieldSpec:
             or (";" if "pctstats:references" in descriptor else None),
             true_values=tuple(descriptor.get("trueValues", ["true"])),
             false_values=tuple(descriptor.get("falseValues", ["false"])),
+            pattern_words=descriptor.get("pctstats:pattern_words"),
+            example=descriptor.get("pctstats:example"),
         )
 
 
@@ -130,12 +134,11 @@ def _check_text(spec: FieldSpec, text: str) -> tuple[str, str] | None:
     if "minLength" in cons and len(text) < cons["minLength"]:
         return "min_length", f"{text!r} is shorter than {cons['minLength']} characters"
     if "pattern" in cons and not re.fullmatch(cons["pattern"], text):
-        expected = (
-            "a decimal string as printed, such as '5.1' or '41'"
-            if cons["pattern"].startswith("^[0-9]+(")
-            else f"text matching {cons['pattern']}"
-        )
-        return "pattern", f"{text!r} is not {expected}"
+        # The data package states each pattern in words with an example; a regular expression
+        # is never shown to the person who typed the cell.
+        words = spec.pattern_words or "the form the data package describes for this column"
+        example = f", e.g. {spec.example!r}" if spec.example else ""
+        return "pattern", f"{text!r} is not a valid {spec.name}: expected {words}{example}"
     if "enum" in cons and text not in cons["enum"]:
         return "vocabulary", f"{text!r} is not one of {', '.join(map(repr, cons['enum']))}"
     if spec.vocabulary and spec.list_delimiter:
@@ -200,7 +203,7 @@ def iter_fields(resource: Mapping[str, Any]) -> Iterator[FieldSpec]:
     >>> package = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
     >>> articles = next(r for r in package["resources"] if r["name"] == "articles")
     >>> [spec.name for spec in iter_fields(articles)]
-    ['article_id', 'outlet', 'title', 'seed_file', 'url', 'published', 'notes']
+    ['article_id', 'outlet', 'title', 'text_file', 'url', 'archive_url', 'published', 'notes']
     """
     for descriptor in resource["schema"]["fields"]:
         yield FieldSpec.from_descriptor(descriptor)

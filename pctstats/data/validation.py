@@ -35,8 +35,10 @@ def _issue(file: str, row: int, column: str | None, rule: str, message: str, rec
     return DataIssue(file, row, column, rule, message, record_id=rec.get(key))
 
 
-def check_unique(file: str, table: Table, columns: Iterable[str], key: str) -> list[DataIssue]:
-    """Each value of a ``unique`` column (and the primary key) appears once.
+def check_unique(
+    file: str, table: Table, columns: Iterable[tuple[str, ...]], key: str
+) -> list[DataIssue]:
+    """Each value of a ``unique`` column (and of the primary key, one or more columns) appears once.
 
     Parameters
     ----------
@@ -45,9 +47,9 @@ def check_unique(file: str, table: Table, columns: Iterable[str], key: str) -> l
     table
         The parsed rows, as ``(row, values)`` pairs.
     columns
-        The columns whose values must not repeat.
+        Each a tuple of the columns whose values together must not repeat.
     key
-        The primary-key column, naming each issue's record.
+        The column naming each issue's record.
 
     Returns
     -------
@@ -57,22 +59,29 @@ def check_unique(file: str, table: Table, columns: Iterable[str], key: str) -> l
     Examples
     --------
     >>> table = [(1, {"estimate_id": "bird2011-4weeks"}), (2, {"estimate_id": "bird2011-4weeks"})]
-    >>> [issue] = check_unique("estimates.csv", table, ["estimate_id"], "estimate_id")
+    >>> [issue] = check_unique("estimates.csv", table, [("estimate_id",)], "estimate_id")
     >>> issue.row, issue.rule, issue.message
     (2, 'unique', "'bird2011-4weeks' repeats row 1")
+    >>> claims = [(1, {"article_id": "mnt", "claim_id": "A"}),
+    ...           (2, {"article_id": "bbc", "claim_id": "A"}),
+    ...           (3, {"article_id": "mnt", "claim_id": "A"})]
+    >>> [(i.row, i.message) for i in check_unique("claims.csv", claims,
+    ...                                            [("article_id", "claim_id")], "claim_id")]
+    [(3, "article_id 'mnt' and claim_id 'A' repeat row 1")]
     """
     issues = []
-    for column in columns:
+    for group in dict.fromkeys(columns):
         seen: dict[Any, int] = {}
         for row, rec in table:
-            value = rec.get(column)
-            if value is None:
+            value = tuple(rec.get(column) for column in group)
+            if any(v is None for v in value):
                 continue
             if value in seen:
-                issues.append(
-                    _issue(file, row, column, "unique", f"{value!r} repeats row {seen[value]}",
-                           rec, key)
-                )
+                said = (repr(value[0]) + " repeats" if len(group) == 1 else
+                        " and ".join(f"{c} {v!r}" for c, v in zip(group, value, strict=True))
+                        + " repeat")
+                issues.append(_issue(file, row, group[-1], "unique",
+                                     f"{said} row {seen[value]}", rec, key))
             else:
                 seen[value] = row
     return issues

@@ -64,7 +64,7 @@ def source_label(source: Source) -> str:
     >>> source_label(default_dataset().sources["schweitzer2015"])
     'S1 Schweitzer et al. 2015'
     """
-    return f"{source.label} {first_author(source)} {source.year}"
+    return f"{source.label} {first_author(source)} {source.year_text}"
 
 
 def printed_value(record: Estimate | Claim) -> str:
@@ -108,7 +108,7 @@ def sources_table(db: Dataset | None = None) -> pd.DataFrame:
         {
             "S": s.label,
             "source_id": s.source_id,
-            "study": f"{first_author(s)} ({s.year})",
+            "study": f"{first_author(s)} ({s.year_text})",
             "journal": s.journal,
             "design": s.design.replace("_", " "),
             "population": s.population,

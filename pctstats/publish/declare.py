@@ -79,7 +79,9 @@ def _check_records(records: Iterable[str] | str, what: str) -> tuple[str, ...]:
         raise ValueError(f"{what}: name the records it was made from (records=[...])")
     db = default_dataset()
     known = set(db.sources) | set(db.estimates) | set(db.claims) | set(db.articles)
-    unknown = [r for r in ids if r not in known and r not in TABLE_REFERENCES]
+    # a claim may be named by its key (article_id/claim_id) or, while unique, its id alone
+    unknown = [r for r in ids if r not in known and r not in db.claims
+               and r not in TABLE_REFERENCES]
     if unknown:
         raise ValueError(
             f"{what}: unknown record id(s) {unknown} (give record ids, or a whole table as one of "
