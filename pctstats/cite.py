@@ -241,7 +241,9 @@ def apa_reference(source: Source, *, markup: str = "text") -> str:
     >>> print(apa_reference(db.sources["maczkowiack2019"]))
     Maczkowiack, J., & Schweitzer, R. D. (2019). Postcoital dysphoria: Prevalence and correlates among males. Journal of Sex & Marital Therapy, 45(2), 128–140. https://doi.org/10.1080/0092623X.2018.1488326
     >>> print(apa_reference(db.sources["jsmt2024"], markup="markdown"))
-    Further exploration of the correlates of post-coital dysphoria and its prevalence within different sexual contexts. (2024). *Journal of Sex & Marital Therapy*. https://doi.org/10.1080/0092623X.2024.2346165
+    Raftery, D. (2024). Further exploration of the correlates of post-coital dysphoria and its prevalence within different sexual contexts. *Journal of Sex & Marital Therapy*. https://doi.org/10.1080/0092623X.2024.2346165
+    >>> print(apa_reference(db.sources["toussaint"]))  # year, title, journal and DOI open
+    Toussaint, D. J., et al. (n.d.). [Title not known].
     """  # noqa: E501
     if markup not in ("text", "markdown"):
         raise ValueError(f"markup must be 'text' or 'markdown'; got {markup!r}")
@@ -274,8 +276,9 @@ def _protect_case(title: str) -> str:
 
 
 def bibtex_entry(source: Source):  # -> pybtex.database.Entry (pybtex is imported lazily)
-    """The BibTeX entry of one source, as a pybtex ``Entry`` (type ``article``).
+    """The BibTeX entry of one source, as a pybtex ``Entry`` (``article``; ``misc`` if facts are open).
 
+    The type is ``misc`` while the title, journal or year is open (an ``article`` needs them).
     Fields: ``author`` (absent where authors are open: then ``key`` holds the title, for sorting
     and labels, and ``annote`` holds :data:`OPEN_AUTHORS_NOTE`, which styles do not print),
     ``title`` (words with capitals braced so that styles keep their case), ``journal``,
@@ -306,7 +309,7 @@ def bibtex_entry(source: Source):  # -> pybtex.database.Entry (pybtex is importe
     optional = {
         "title": _protect_case(source.title) if source.title else None,
         "journal": source.journal,
-        "year": None if source.year is None else str(source.year),
+        "year": source.year_text,  # "n.d." where open, as APA 7 and apalike print it
         "volume": source.volume,
         "number": source.issue,
         "pages": _pages(source.pages, "--"),
@@ -324,7 +327,10 @@ def bibtex_entry(source: Source):  # -> pybtex.database.Entry (pybtex is importe
             persons["author"].append(Person("others"))
     else:
         fields += [("key", source.title), ("annote", OPEN_AUTHORS_NOTE)]
-    return Entry("article", fields=fields, persons=persons)
+    # An article entry needs title, journal and year; with one of them open the study is cited as
+    # 'misc', which needs none, so no style warns about an empty field or prints a placeholder.
+    complete = all(getattr(source, name) is not None for name in ("title", "journal", "year"))
+    return Entry("article" if complete else "misc", fields=fields, persons=persons)
 
 
 def _sources(source_ids: Sequence[str] | None, db: Dataset | None) -> list[Source]:

@@ -2,6 +2,7 @@
 
 Subcommands, each with ``--help``::
 
+    pctstats validate [--data DIR]
     pctstats check    [--strict] [--status STATUS ...] [--only CHECK ...] [--full]
                       [--rounding MODE] [--data DIR] [--format FMT]
     pctstats claims   [CLAIM_ID ...] [--rounding MODE] [--data DIR] [--format FMT]
@@ -298,6 +299,27 @@ def _cmd_figures(args: argparse.Namespace) -> int:
 # needs: 'pctstats cite' does not pay for importing statsmodels, which only 'check', 'claims', 'ci'
 # and 'report' use.
 
+# -- validate: the record set itself, apart from what the checks find in the publications -------
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from pctstats.data.dataset import TABLES, load
+
+    db = load(args.data)  # a DataError lists every problem (exit status 1)
+    counts = ", ".join(f"{len(getattr(db, name))} {name.replace('_', ' ')}" for name in TABLES)
+    _emit(f"the record set in {db.path} is well formed and consistent ({counts})\n")
+    return 0
+
+
+def _configure_validate(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Check that the record set is well formed and consistent: every file readable, every "
+        "column and cell as datapackage.json describes it, every id known, every record agreeing "
+        "with the records it names. Exit status 0 when it is, whatever the publications' own "
+        "inconsistencies (those are findings of 'pctstats check'); 1 with every problem listed "
+        "when it is not."
+    )
+
+
 _RAW = argparse.RawDescriptionHelpFormatter
 
 
@@ -522,6 +544,8 @@ _SHARED: dict[str, Callable[[argparse.ArgumentParser], None]] = {
 
 #: The subcommands, in the order ``pctstats --help`` lists them.
 COMMANDS: dict[str, Command] = {
+    "validate": Command("check that the record set is well formed and consistent",
+                        _configure_validate, ("data",), _cmd_validate),
     "check": Command("run every consistency check on the record set", _configure_check,
                      ("rounding", "data", "format"), _cmd_check),
     "claims": Command("audit the articles' claims against their sources", _configure_claims,

@@ -118,7 +118,7 @@ def claims_table(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) ->
                 "reasons": found.message,
                 "source_ids": "; ".join(source_ids),
                 "source_quote": " / ".join(quotes),
-                "doi": "; ".join(data.sources[s].doi for s in source_ids),
+                "doi": "; ".join(d for s in source_ids if (d := data.sources[s].doi)),
             }
         )
     return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
@@ -143,7 +143,7 @@ def sources_table(db: Dataset | None = None) -> pd.DataFrame:
     --------
     >>> table = sources_table().set_index("label")
     >>> table.loc["S8", "reference"][:48]
-    'Further exploration of the correlates of post-co'
+    'Raftery, D. (2024). Further exploration of the c'
     >>> int(table.loc["S3", "n_analysed"])
     1208
     """

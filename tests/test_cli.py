@@ -222,7 +222,8 @@ def test_sources_one_in_full_and_several(capsys, db):
     status, out, _ = run(capsys, "sources", "jsmt2024", "-f", "json")
     assert status == 0
     record = json.loads(out)
-    assert record["authors"] is None and record["doi"] == db.sources["jsmt2024"].doi
+    assert record["authors"] == "Raftery D" and record["doi"] == db.sources["jsmt2024"].doi
+    assert record["secondary_fields"] == ["authors"]  # known from a news report only
     status, out, _ = run(capsys, "sources", "pyke2020", "bird2011", "--full", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["source_id"] for r in rows] == ["pyke2020", "bird2011"] and "open_facts" in rows[0]
@@ -311,7 +312,8 @@ def test_figures_runs_the_build(capsys, monkeypatch, tmp_path):
 def test_data_option_reads_another_record_set(capsys, data_copy):
     path = data_copy / "sources.csv"
     header, rows = read_table(path)
-    write_table(path, header, [*rows[:-1], {**rows[-1], "title": "A retitled study"}])
+    write_table(path, header, [{**row, "title": "A retitled study"}
+                               if row["source_id"] == "jsmt2024" else row for row in rows])
     status, out, _ = run(capsys, "sources", "jsmt2024", "--data", str(data_copy), "-f", "json")
     assert status == 0 and json.loads(out)["title"] == "A retitled study"
 

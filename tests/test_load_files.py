@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import json
 
 import pytest
@@ -131,7 +132,11 @@ def test_an_unclosed_quote_is_named_with_the_fix(data_copy):
 def test_a_line_csv_cannot_read_is_named(data_copy):
     path = data_copy / "articles.csv"
     path.write_bytes(path.read_bytes() + b'bbc,"' + b"x" * 200_000 + b'"\n')
-    issues = _issues(data_copy)
+    before = csv.field_size_limit(131_072)  # the default (pandas raises it for its own reading)
+    try:
+        issues = _issues(data_copy)
+    finally:
+        csv.field_size_limit(before)
     assert [(i.file, i.rule) for i in issues] == [("articles.csv", "csv_syntax")]
     assert "line 5" in issues[0].message
 

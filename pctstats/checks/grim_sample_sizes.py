@@ -61,8 +61,8 @@ def check_grim_sample_sizes(db: Dataset | None = None,
     --------
     >>> df = check_grim_sample_sizes()
     >>> few = df[df.record_id == "schweitzer2015-4weeks-few"].set_index("n")
-    >>> few.loc[195, ["status", "counts", "secondary"]].tolist()
-    ['ok', [10], True]
+    >>> few.loc[195, "status"], few.loc[195, "counts"], bool(few.loc[195, "secondary"])
+    ('ok', [10], True)
     >>> few.loc[231, "status"]
     'fail'
     """
