@@ -218,7 +218,7 @@ def claim_audit(db: Dataset | None = None, *, method: str = DEFAULT_METHOD,
     intervals = prevalence_table(db, method=method, level=level).set_index(C.ESTIMATE_ID)
     rows = []
     for v in verdicts:
-        claim = db.claims[v.claim_id]
+        claim = db.claims[v.article_id, v.claim_id]
         ids = v.matched_estimate_ids
         matched = tuple(db.estimates[i] for i in ids)
         cis = tuple(
