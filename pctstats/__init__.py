@@ -27,6 +27,7 @@ _EXPORTS: dict[str, str] = {
     "Estimate": "pctstats.data.records",
     "Article": "pctstats.data.records",
     "Claim": "pctstats.data.records",
+    "SampleSize": "pctstats.data.records",
     "VOCABULARIES": "pctstats.core.vocab",
     # consistency: GRIM and rounding
     "grim": "pctstats.stats.grim_consistency",

@@ -23,6 +23,12 @@ from text_to_num import alpha2digit
 from pctstats.core.errors import DataIssue
 from pctstats.data.validation import Row, Table
 
+__all__ = [
+    "ARTICLE_LOCATIONS", "GROUP_SIZE", "OPEN_ALLOWED", "QUOTED_VALUES", "check_article_locations",
+    "check_claim_text", "check_estimate_groups", "check_open_facts", "check_quotes",
+    "check_sample_quotes", "quote_holds",
+]
+
 #: Sample-size column of a source for each group an estimate can describe.
 GROUP_SIZE = {"female": "n_female", "male": "n_male", "all": "n_analysed"}
 #: Source fields that may be empty only when open_facts says why.

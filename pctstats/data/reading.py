@@ -20,6 +20,8 @@ from typing import Any
 
 from pctstats.core.errors import DataIssue
 
+__all__ = ["PACKAGE_FILE", "Row", "extra_files", "read_package", "read_rows", "read_text"]
+
 PACKAGE_FILE = "datapackage.json"
 #: One parsed CSV row: its 1-based data row number (the header is row 0) and its cells by column.
 Row = tuple[int, dict[str, str]]

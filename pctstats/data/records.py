@@ -17,7 +17,10 @@ from pctstats.core.vocab import SECONDARY_READ_IN
 #: The last entry of ``authors`` when further authors exist whose names are not known.
 MORE_AUTHORS = "et al."
 
-__all__ = ["RECORD_TYPES", "Article", "Claim", "Estimate", "Source"]
+__all__ = [
+    "MORE_AUTHORS", "RECORD_TYPES", "Article", "Claim", "Estimate", "SampleSize", "Source",
+    "claim_key",
+]
 
 
 @dataclass(frozen=True)
