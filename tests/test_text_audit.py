@@ -18,7 +18,7 @@ def by_text(audit: pd.DataFrame) -> dict[str, dict]:
 @pytest.mark.parametrize("article_id", ["mashable_reprint", "rula", "mnt"])
 def test_seed_articles_give_every_numeric_claim_the_verdict_audit_claims_gives(article_id):
     db = pctstats.load()
-    text = (SHARED / "seeds" / db.articles[article_id].seed_file).read_text(encoding="utf-8")
+    text = (SHARED / "seeds" / db.articles[article_id].text_file).read_text(encoding="utf-8")
     audit = audit_text(text, db=db)
     expected = pctstats.audit_claims(db).set_index("claim_id")
     numeric = [c for c in db.claims.values() if c.article_id == article_id and c.value is not None]
