@@ -88,7 +88,7 @@ def grim_sample_size_findings(
         if _applicable(e) is not None or e.k is not None:
             continue
         for n, sizes in recorded_sample_sizes(db, e).items():
-            counts = grim_counts(e.value, n, rounding=rounding)
+            counts = list(grim_counts(e.value, n, rounding=rounding))
             secondary = all(s.secondary for s in sizes)
             where = "; ".join(
                 f"{what} per " + ", ".join(re.split(r" \(|, ", s.where_read)[0] for s in group)
