@@ -124,7 +124,8 @@ def test_dataset_repr_is_short_and_counts(db):
     text = repr(db)
     assert len(text) < 1000  # every record used to be printed (51,135 characters)
     assert text.startswith(f"<Dataset {len(db.sources)} sources, {len(db.estimates)} estimates, "
-                           f"{len(db.articles)} articles, {len(db.claims)} claims")
+                           f"{len(db.sample_sizes)} sample sizes, {len(db.articles)} articles, "
+                           f"{len(db.claims)} claims")
     assert all(source_id in text for source_id in db.sources)
     page = html_text(db._repr_html_())
     s3 = db.sources["maczkowiack2019"]

@@ -145,7 +145,7 @@ def _readme_templates() -> dict[str, tuple[list[str], list[str]]]:
     text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     section = text.split("## Adding a study or a claim")[1].split("\n## ")[0]
     found = {}
-    for file, block in re.findall(r"`(\w+\.csv)`, required: .*?```csv\n(.*?)```", section, re.S):
+    for file, block in re.findall(r"`(\w+\.csv)`, required: .*?```text\n(.*?)```", section, re.S):
         header, row = list(csv.reader(block.splitlines()))
         found[file] = (header, row)
     return found

@@ -65,7 +65,7 @@ def test_claims_table_fits_the_terminal(columns):
     out = _run("claims", columns=columns)
     assert max(len(line) for line in out.splitlines()) <= columns
     db = pctstats.load()
-    assert all(claim_id in out for claim_id in db.claims)
+    assert all(claim.claim_id in out for claim in db.claims.values())
 
 
 def test_claims_csv_keeps_every_quote_whole():
