@@ -32,9 +32,10 @@ def test_fit_widths_fits_when_it_can_and_cuts_only_the_widest(natural, width):
         assert sum(fitted) + gaps >= width - len(natural)  # no room wasted
         cut = [f for f, w in zip(fitted, natural, strict=True) if f < w]
         # the cut columns share one cap (give or take the spare character), and no column is
-        # wider than the cut ones
+        # wider than that cap plus the spare character (a column the spare character restores
+        # to its natural width is no longer cut: [1, 8, 8] in 20 gives [1, 8, 7])
         assert max(cut) - min(cut) <= 1
-        assert all(f <= max(cut) for f in fitted)
+        assert all(f <= min(cut) + 1 for f in fitted)
 
 
 @given(st.lists(st.integers(1, 200), min_size=2, max_size=15), st.integers(40, 300))
