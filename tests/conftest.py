@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from pctstats.core.paths import data_dir
+
+# Property tests: no per-example deadline (a loaded machine must not turn slowness into a failure);
+# in CI (CI=true) the examples are derandomised, so a run is reproducible and a red CI is a real
+# defect, while a developer's run keeps exploring new examples each time.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
