@@ -186,3 +186,37 @@ def test_words_carried_from_another_sentence_do_not_trace_a_bare_number():
         "Dr Smith said about 30% of her clients mention it."
     )
     assert audit.loc[0, "source_id"] == "bird2011" and pd.isna(audit.loc[1, "source_id"])
+
+
+@pytest.mark.parametrize(
+    ("text", "estimate_id"),
+    [
+        ("About 10% of women had it in the previous four weeks.", "bird2011-4weeks"),
+        ("Environ 10 % des femmes l'ont eu au cours du dernier mois.", "bird2011-4weeks"),
+        ("Alrededor del 10 % de las mujeres lo tuvo en el último mes.", "bird2011-4weeks"),
+    ],
+)
+def test_a_nearer_value_outranks_one_the_hedge_merely_allows(text, estimate_id):
+    (row,) = audit_text(text).to_dict("records")
+    assert row["estimate_id"] == estimate_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over five per cent of female students had it a few times in the previous four weeks.",
+        "Plus de 5 % des étudiantes l'ont eu plusieurs fois au cours du dernier mois.",
+        "Más del 5 % de las estudiantes lo tuvo varias veces en el último mes.",
+    ],
+)
+def test_a_true_lower_bound_is_no_loss_of_precision(text):
+    (row,) = audit_text(text).to_dict("records")
+    assert row["estimate_id"] == "schweitzer2015-4weeks-few"
+    assert "precision" not in row["mismatches"]
+
+
+def test_a_plain_coarser_number_still_loses_precision_against_the_same_estimate():
+    (row,) = audit_text(
+        "5% of female students had it a few times in the previous four weeks."
+    ).to_dict("records")
+    assert row["mismatches"] == ("precision",)

@@ -109,3 +109,48 @@ def test_recent_symptoms_are_a_timeframe_a_recent_study_is_not():
     assert ctx["3.7 percent"].timeframe == "recent"
     ctx = contexts("A recent study found that 41% of men had PCD.")
     assert ctx["41%"].timeframe == "not_stated"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "timeframe", "frequency"),
+    [
+        (
+            "In the four weeks before, 6% of women had it after every sexual encounter.",
+            "en",
+            "past_4_weeks",
+            "always_or_most",
+        ),
+        (
+            "Dans les quatre semaines précédentes, 6 % des femmes l'ont eu à plusieurs reprises.",
+            "fr",
+            "past_4_weeks",
+            "a_few_times",
+        ),
+        (
+            "Durant le mois précédant l'enquête, 6 % des femmes l'ont eu après chaque rapport.",
+            "fr",
+            "past_4_weeks",
+            "always_or_most",
+        ),
+        (
+            "En las cuatro semanas anteriores, el 6 % de las mujeres lo tuvo múltiples veces.",
+            "es",
+            "past_4_weeks",
+            "a_few_times",
+        ),
+        (
+            "En un período de cuatro semanas, el 6 % lo tuvo con más regularidad.",
+            "es",
+            "past_4_weeks",
+            "regular_basis",
+        ),
+    ],
+)
+def test_fronted_periods_and_frequencies_with_number_words(text, lang, timeframe, frequency):
+    (ctx,) = contexts(text, lang).values()
+    assert (ctx.timeframe, ctx.frequency) == (timeframe, frequency)
+
+
+def test_a_frequency_across_but_is_another_clauses():
+    (ctx,) = contexts("You rarely hear of it often, but 6% of women have had it.").values()
+    assert ctx.frequency == "not_stated"

@@ -31,6 +31,7 @@ __all__ = [
     "FRACTION_VERBS",
     "FREQUENCY_PHRASES",
     "LANGUAGE_MARKERS",
+    "LOWER_BOUNDS",
     "MONTHS",
     "NEW_STUDY",
     "NOT_A_CLAIM_AFTER",
@@ -49,6 +50,7 @@ __all__ = [
     "STUDY_NOUNS",
     "TIMEFRAME_PHRASES",
     "TIMES",
+    "UPPER_BOUNDS",
 ]
 
 #: Whom a number is about (:data:`pctstats.core.vocab.SEX`).
@@ -76,8 +78,11 @@ TIMEFRAME_PHRASES: Final = MappingProxyType(
         r"en el último mes|"
         r"(?:four|4)[- ]weeks?(?: period| window| prevalence)?|"
         r"(?:four|4) weeks (?:before|prior)|"
-        r"(?:quatre|4) (?:dernières )?semaines(?: précédentes| passées)?|"
-        r"(?:últimas|pasadas) (?:cuatro|4) semanas|(?:cuatro|4) semanas (?:anteriores|previas)",
+        r"(?:quatre|4) (?:dernières )?semaines(?: précédentes| passées| précédant)?|"
+        r"(?:durant|pendant|dans) le mois (?:précédent|précédant|dernier)|"
+        r"(?:últimas|pasadas) (?:cuatro|4) semanas|"
+        r"(?:cuatro|4) semanas (?:anteriores|previas|precedentes)|"
+        r"(?:período|periodo) de (?:cuatro|4) semanas|(?:el )?mes (?:anterior|previo|pasado)",
         "past_year": r"(?:past|previous|last|preceding) (?:year|12 months|twelve months)|"
         r"dernière année|(?:12|douze) derniers mois|último año|(?:12|doce) últimos meses",
         "lifetime": r"(?:in|during|over|throughout) (?:their|her|his|your|a|one's) "
@@ -95,14 +100,22 @@ TIMEFRAME_PHRASES: Final = MappingProxyType(
 FREQUENCY_PHRASES: Final = MappingProxyType(
     {
         "always_or_most": r"always|(?:most|all) (?:or (?:most|all) )?of the time|"
-        r"toujours|la plupart du temps|siempre|la mayor(?:ía| parte) del tiempo",
+        r"toujours|la plupart du temps|siempre|la mayor(?:ía| parte) del tiempo|"
+        r"(?:after|following) (?:every|each|all) (?:\w+ ){0,2}(?:encounters?|intercourse|sex|"
+        r"time|orgasms?)|every time|each time|"
+        r"(?:après|à) (?:chaque|tous (?:les|leurs)) (?:rapports?|relations?|fois|orgasmes?)|"
+        r"(?:de (?:manière|façon) )?systématique(?:ment)?|"
+        r"(?:después de|tras) (?:cada|tod[oa]s (?:sus|las|los)) (?:\w+ )?"
+        r"(?:relaci[oó]n(?:es)?|encuentros?|orgasmos?|vez|veces)|cada vez",
         "regular_basis": r"(?:on|at) a regular basis|regularly|regular|frequently|often|"
         r"routinely|habitually|régulièrement|souvent|fréquemment|regularmente|"
-        r"de (?:façon|manière) régulière|de (?:forma|manera) regular|con regularidad|"
+        r"de (?:façon|manière) régulière|de (?:forma|manera) regular|"
+        r"con (?:más )?regularidad|plus régulièrement|"
         r"habituellement|de (?:forma|manera) habitual|habitualmente|"
         r"con frecuencia|frecuentemente|a menudo",
         "a_few_times": r"a few times|several times|multiple times|many times|more than once|"
-        r"repeatedly|plusieurs fois|quelques fois|varias veces|algunas veces",
+        r"repeatedly|plusieurs fois|quelques fois|à (?:plusieurs|maintes|quelques) reprises|"
+        r"varias veces|algunas veces|múltiples veces|(?:en )?(?:varias|algunas) ocasiones",
         "persistent": r"persistent(?:ly)?|persistant(?:e|s)?|persistente",
         "three_months_or_more": r"(?:three|3) months or (?:more|longer)",
         "at_least_once": r"at least once|once or more|au moins une fois|al menos una vez",
@@ -248,11 +261,39 @@ QUALIFIERS: Final = MappingProxyType(
         "hasta": "exact",
         "casi": "almost",
         "cerca de": "almost",
+        "alrededor del": "about",
         "alrededor de": "about",
+        "cerca del": "almost",
+        "más del": "exact",
+        "menos del": "almost",
         "aproximadamente": "about",
         "unos": "about",
         "unas": "about",
     }
+)
+
+#: Hedges of :data:`QUALIFIERS` that state a bound ("over 5%" says at least 5): a source value on
+#: the stated side of the number is no loss of precision.
+LOWER_BOUNDS: Final = frozenset(
+    {
+        "just over",
+        "slightly more than",
+        "no less than",
+        "more than",
+        "over",
+        "at least",
+        "upwards of",
+        "plus de",
+        "plus d'",
+        "plus d’",
+        "au moins",
+        "más de",
+        "más del",
+        "al menos",
+    }
+)
+UPPER_BOUNDS: Final = frozenset(
+    {"no more than", "up to", "as many as", "as much as", "jusqu'à", "hasta"}
 )
 
 #: Words that make a number a percentage.

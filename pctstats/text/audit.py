@@ -29,6 +29,7 @@ from pctstats.text.numbers import COUNT, Number, find_numbers
 from pctstats.text.sentences import split_sentences
 from pctstats.text.tracing import (
     audit_claim,
+    bound_holds,
     build_claim,
     choose,
     coarser_than_printed,
@@ -137,6 +138,7 @@ def _row(
     if (
         source_id
         and coarser_than_printed(db, claim, matched, rounding)
+        and not bound_holds(number.qualifier, claim, db.estimates[matched.split(";")[0]])
         and number.kind
         in (
             "digits",

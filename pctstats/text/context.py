@@ -346,8 +346,12 @@ def read_context(
     if sex is None:
         sex = next((f.last_sex for f in facts[1:] if f.last_sex), None)
         carried += ["sex"] if sex is not None else []
-    timeframe = _nearest(_TIMEFRAME, after, clause) or "not_stated"
-    frequency = _nearest(_FREQUENCY, after, clause) or "not_stated"
+    # A phrase fronted before the sentence's first claim ("In the previous four weeks, 5% ...")
+    # is about it even across a comma, not across "but", "while" or a semicolon.
+    lead = _STRONG_BREAK.split(before)[-1] if begin == s else clause
+    timeframe = _nearest(_TIMEFRAME, after, clause) or _nearest(_TIMEFRAME, "", lead)
+    frequency = _nearest(_FREQUENCY, after, clause) or _nearest(_FREQUENCY, "", lead)
+    timeframe, frequency = timeframe or "not_stated", frequency or "not_stated"
     # "41% of men and 46% of women have cried after sex": the predicate may follow a later
     # number, up to the end of the clause ("; 5% felt sad" is another clause).
     tail = _STRONG_BREAK.split(text[number.end : e])[0]

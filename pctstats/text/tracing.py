@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from pctstats.audit import claim_verdict, compare_value
+from pctstats.core.lexicon import LOWER_BOUNDS, UPPER_BOUNDS
 from pctstats.core.names import (
     ACCURATE,
     DIFFERENT,
@@ -51,9 +52,12 @@ __all__ = [
     "FAR",
     "MIN_SCORE",
     "MIN_SCORE_WRONG",
+    "NEARNESS",
+    "NEARNESS_CAP",
     "RANGE_AROUND_POINT",
     "VALUE_POINTS",
     "audit_claim",
+    "bound_holds",
     "build_claim",
     "choose",
     "clear_memo",
@@ -69,6 +73,11 @@ VALUE_POINTS: Final = {EQUAL: 5.0, ROUNDED_VALUE: 4.0, MORE_PRECISE: 4.0, IN_RAN
 #: Percentage points beyond which two numbers cannot match under any rounding or hedge ("about
 #: 40" reads 35 to 45; "almost half" 45 to 50).
 FAR: Final = 6.0
+#: Points taken off a fitting value per unit of relative distance between the claim's number (or
+#: range) and the estimate's, at most :data:`NEARNESS_CAP`: "about 10%" fits 5.1 under its hedge,
+#: but 10 fits it better, and an exact fit outranks a hedged one whatever the context.
+NEARNESS: Final = 3.0
+NEARNESS_CAP: Final = 1.5
 #: Points for a claimed range that merely contains an estimate's point.
 RANGE_AROUND_POINT: Final = 2.0
 #: An estimate whose value fits must also score this much in all to be taken as the source.
@@ -247,6 +256,12 @@ def _score(
     score = VALUE_POINTS.get(match, 0.0)
     if claim.value_high is not None and e.value_high is None and score:
         score = RANGE_AROUND_POINT  # a range holds many points: weak evidence for any one
+    elif score and match != EQUAL:
+        assert claim.value is not None and e.value is not None
+        low, high = float(claim.value), float(claim.value_high or claim.value)
+        e_low, e_high = float(e.value), float(e.value_high or e.value)
+        gap = max(0.0, e_low - high, low - e_high)  # none for a point within a source's range
+        score -= min(NEARNESS_CAP, NEARNESS * gap / max(high, e_high, 1.0))
     source = db.sources[e.source_id]
     if ctx.sex is not None:
         score += 2.0 if ctx.sex == e.sex else (-1.0 if "all" in (ctx.sex, e.sex) else -2.5)
@@ -355,6 +370,27 @@ def audit_claim(db: Dataset, claim: Claim, rounding: str = DEFAULT_ROUNDING) -> 
     ('precision', 'sample_size')
     """
     return claim_verdict(claim, db, rounding).row()
+
+
+def bound_holds(qualifier: str | None, claim: Claim, e: Estimate) -> bool:
+    """Whether a bound the hedge states ("over 5%", "up to 4%") holds for the estimate's value.
+
+    "Over five per cent" for 5.1% states a lower bound that is true: no precision is lost.
+
+    Examples
+    --------
+    >>> from pctstats import load
+    >>> db = load()
+    >>> e, claim = db.estimates["schweitzer2015-4weeks-few"], db.claims["C-4weeks"]
+    >>> bound_holds("over", claim, e), bound_holds("up to", claim, e), bound_holds(None, claim, e)
+    (True, False, False)
+    """
+    if qualifier is None or claim.value is None or e.value is None:
+        return False
+    said, low, high = float(claim.value), float(e.value), float(e.value_high or e.value)
+    if qualifier in LOWER_BOUNDS:
+        return low >= said
+    return qualifier in UPPER_BOUNDS and high <= said
 
 
 def coarser_than_printed(
