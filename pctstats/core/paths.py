@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import Final
 
 __all__ = [
+    "DATA_DIR_ENV",
     "FIGURES_DIR_ENV", "PACKAGE_DIR", "REPO_ROOT", "data_dir", "figures_dir", "repo_path",
 ]
 
 #: Environment variable that overrides the figure build's output folder.
 FIGURES_DIR_ENV: Final = "PCTSTATS_FIGURES_DIR"
 
+#: Environment variable naming another record set's folder for :func:`data_dir`.
+DATA_DIR_ENV = "PCTSTATS_DATA"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 #: The repository root when running from a checkout (``None`` from an installed wheel).
 REPO_ROOT: Path | None = (
@@ -28,11 +31,18 @@ REPO_ROOT: Path | None = (
 def data_dir() -> Path:
     """The folder holding ``datapackage.json`` and the CSV records.
 
+    ``PCTSTATS_DATA`` (:data:`DATA_DIR_ENV`) names another record set's folder: a copy with
+    records added, whose figures ``pctstats figures --out DIR`` then builds (the notebooks'
+    kernels inherit it).
+
     Examples
     --------
     >>> (data_dir() / "datapackage.json").is_file()
     True
     """
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
     shipped = PACKAGE_DIR / "_data"
     if (shipped / "datapackage.json").is_file():
         return shipped

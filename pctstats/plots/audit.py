@@ -150,7 +150,7 @@ class ClaimAudit:
     >>> len(ca.rows), ca.method, ca.level
     (14, 'wilson', 0.95)
     >>> ca.records[:4]
-    ['A', 'mashable_reprint', 'maczkowiack2019-regular', 'maczkowiack2019']
+    ['mashable_reprint/A', 'mashable_reprint', 'maczkowiack2019-regular', 'maczkowiack2019']
     >>> ca.audit.set_index("claim_id").loc["E", "verdict"]
     'unsupported'
     """
@@ -165,7 +165,7 @@ class ClaimAudit:
         """Every claim, article, estimate and source behind the figure."""
         ids: list[str] = []
         for r in self.rows:
-            ids += [r.claim.claim_id, r.claim.article_id]
+            ids += [r.claim.key, r.claim.article_id]  # a claim id is unique only in its article
             ids += [e.estimate_id for e in r.matched] + [e.source_id for e in r.matched]
         return list(dict.fromkeys(ids))
 

@@ -173,7 +173,7 @@ class RatioClaim:
     @property
     def records(self) -> list[str]:
         """Every record the figure is made from."""
-        ids = [self.claim.claim_id, self.claim.article_id]
+        ids = [self.claim.key, self.claim.article_id]
         for p in self.pairs:
             ids += [*p.ids, p.women.source_id, p.men.source_id]
         return list(dict.fromkeys(ids))
