@@ -30,9 +30,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import NoReturn
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from pctstats.core.errors import DataError
 from pctstats.formatting import (
@@ -40,8 +38,12 @@ from pctstats.formatting import (
     FORMATS,
     format_frame,
     format_record,
+    format_rows,
     terminal_width,
 )
+
+if TYPE_CHECKING:  # never at run time: 'grim' and 'ci' answer without importing pandas
+    import pandas as pd
 
 __all__ = [
     "COMMANDS", "PROG", "SOURCE_SUMMARY_COLUMNS", "Command", "UsageError", "build_parser", "main",
@@ -130,6 +132,10 @@ def _emit_frame(frame: pd.DataFrame, args: argparse.Namespace) -> None:
     _emit(format_frame(frame, args.format, width=_width(args)))
 
 
+def _emit_rows(rows: list[dict[str, Any]], args: argparse.Namespace) -> None:
+    _emit(format_rows(rows, args.format, width=_width(args)))
+
+
 # -- subcommands ----------------------------------------------------------------------------------
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -168,7 +174,7 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 
 
 def _cmd_grim(args: argparse.Namespace) -> int:
-    from pctstats.stats.grim_consistency import grim, grim_map
+    from pctstats.stats.grim_consistency import grim, grim_rows
 
     *values, n_text = args.numbers
     if not values:
@@ -184,22 +190,23 @@ def _cmd_grim(args: argparse.Namespace) -> int:
             grim(value, n, percent=not args.mean, rounding=args.rounding, items=args.items)
         except (TypeError, ValueError) as err:
             raise UsageError(f"VALUE {value!r}: {err}") from None
-    frame = pd.DataFrame({"value": values, "n": [n] * len(values)})
-    try:
-        result = grim_map(frame, percent=not args.mean, rounding=args.rounding, items=args.items)
+    try:  # grim_map's table as plain rows: no pandas import for a few values
+        rows = grim_rows(values, n, percent=not args.mean, rounding=args.rounding,
+                         items=args.items)
     except (TypeError, ValueError) as err:
         raise UsageError(str(err)) from None
-    _emit_frame(result, args)
+    _emit_rows(rows, args)
     return 0
 
 
 def _cmd_ci(args: argparse.Namespace) -> int:
-    from pctstats.stats.intervals import PREVALENCE_METHODS, ci_table
+    # ci_table's rows without pandas, statsmodels or (for the closed-form methods) scipy
+    from pctstats.stats.proportion_limits import PREVALENCE_METHODS, ci_rows
 
     if args.k > args.n:
         raise UsageError(f"K must not exceed N, got K = {args.k} and N = {args.n}")
     methods = tuple(PREVALENCE_METHODS) if args.method == "all" else (args.method,)
-    _emit_frame(ci_table(args.k, args.n, level=args.level, methods=methods), args)
+    _emit_rows(ci_rows(args.k, args.n, level=args.level, methods=methods), args)
     return 0
 
 
@@ -396,7 +403,11 @@ def _configure_grim(parser: argparse.ArgumentParser) -> None:
 
 
 def _configure_ci(parser: argparse.ArgumentParser) -> None:
-    from pctstats.stats.intervals import DEFAULT_LEVEL, DEFAULT_METHOD, PREVALENCE_METHODS
+    from pctstats.stats.proportion_limits import (
+        DEFAULT_LEVEL,
+        DEFAULT_METHOD,
+        PREVALENCE_METHODS,
+    )
 
     parser.description = (
         "Confidence interval for a prevalence K/N (proportions on the 0-1 scale).\n"

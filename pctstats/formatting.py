@@ -1,4 +1,4 @@
-"""Output formats, in one place: every table pctstats prints goes through :func:`format_frame`.
+"""Output formats, in one place: every table pctstats prints goes through :func:`format_rows`.
 
 Four formats, the same for every command line subcommand and for the report:
 
@@ -14,24 +14,34 @@ In ``table`` and ``markdown`` floats are shown with up to four decimals; ``csv``
 keep every digit. List cells (``counts``, ``population_tags``...) are joined with ``"; "`` in text
 formats and stay lists in JSON. The Markdown table is written here by hand (pandas'
 ``to_markdown`` needs the ``tabulate`` package, which pctstats does not depend on).
+
+One formatter for two kinds of table: :func:`format_rows` renders a list of row dicts in plain
+Python, and :func:`format_frame` hands a data frame's rows to it (with the frame's column types
+deciding the alignment). This module never imports pandas itself: ``pctstats grim`` and
+``pctstats ci`` print their tables without paying for importing it.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 import shutil
+import sys
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "DEFAULT_FORMAT", "DEFAULT_MAX_WIDTH", "FORMATS", "MIN_COLUMN_WIDTH", "cell_text",
-    "check_format", "fit_widths", "format_frame", "format_number", "format_record",
+    "check_format", "fit_widths", "format_frame", "format_number", "format_record", "format_rows",
     "terminal_width"
 ]
 
@@ -151,8 +161,20 @@ def check_format(fmt: object) -> str:
     return fmt
 
 
+def _pandas() -> Any:
+    """The pandas module if it is already imported, else None.
+
+    A pandas value cannot exist without it, and this module must not import it (the command
+    line's fast path prints tables without it).
+    """
+    return sys.modules.get("pandas")
+
+
 def _is_missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None:
+        return True
+    pandas = _pandas()
+    if pandas is not None and (value is pandas.NA or value is pandas.NaT):
         return True
     if isinstance(value, float | np.floating):
         return math.isnan(value)
@@ -173,7 +195,7 @@ def _plain(value: Any) -> Any:
         return float(value)
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, date | pd.Timestamp):
+    if isinstance(value, date):  # pandas' Timestamp is a datetime, so a date too
         return value.isoformat()
     return value
 
@@ -243,31 +265,45 @@ def _cut(text: str, width: int | None) -> str:
     return text[: max(width - 1, 0)] + _ELLIPSIS
 
 
-def _is_numeric(series: pd.Series) -> bool:
-    return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float | np.integer | np.floating) and not isinstance(
+        value, bool | np.bool_
+    )
 
 
-def _table(frame: pd.DataFrame, max_width: int | None, width: int | None = None) -> str:
-    headers = [str(c) for c in frame.columns]
-    columns = [[_cut(cell_text(v), max_width) for v in frame[c]] for c in frame.columns]
-    right = [_is_numeric(frame[c]) for c in frame.columns]
+def _numeric_columns(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> list[bool]:
+    """Right-align a column when every present cell is a number (bools are not numbers)."""
+    return [
+        all(_is_number(row[c]) for row in rows if not _is_missing(row[c])) for c in columns
+    ]
+
+
+def _table(
+    columns: Sequence[str],
+    rows: Sequence[Mapping[str, Any]],
+    right: Sequence[bool],
+    max_width: int | None,
+    width: int | None = None,
+) -> str:
+    headers = [str(c) for c in columns]
+    cells = [[_cut(cell_text(row[c]), max_width) for row in rows] for c in columns]
     widths = fit_widths(
-        [max([len(h), *(len(v) for v in col)]) for h, col in zip(headers, columns, strict=True)],
+        [max([len(h), *(len(v) for v in col)]) for h, col in zip(headers, cells, strict=True)],
         width, keep=1,
     )
     headers = [_cut(h, w) for h, w in zip(headers, widths, strict=True)]
-    columns = [[_cut(v, w) for v in col] for col, w in zip(columns, widths, strict=True)]
+    cells = [[_cut(v, w) for v in col] for col, w in zip(cells, widths, strict=True)]
 
-    def line(cells: Sequence[str]) -> str:
+    def line(texts: Sequence[str]) -> str:
         parts = [
-            cell.rjust(width) if align else cell.ljust(width)
-            for cell, width, align in zip(cells, widths, right, strict=True)
+            text.rjust(width) if align else text.ljust(width)
+            for text, width, align in zip(texts, widths, right, strict=True)
         ]
         return "  ".join(parts).rstrip()
 
-    rows = [line(headers), line(["-" * w for w in widths])]
-    rows += [line(row) for row in zip(*columns, strict=True)] if len(frame) else []
-    return "\n".join(rows) + "\n"
+    lines = [line(headers), line(["-" * w for w in widths])]
+    lines += [line(row) for row in zip(*cells, strict=True)] if rows else []
+    return "\n".join(lines) + "\n"
 
 
 def _markdown_cell(value: Any) -> str:
@@ -275,31 +311,109 @@ def _markdown_cell(value: Any) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|")
 
 
-def _markdown(frame: pd.DataFrame) -> str:
-    headers = [_markdown_cell(c) for c in frame.columns]
-    align = ["---:" if _is_numeric(frame[c]) else "---" for c in frame.columns]
-    rows = ["| " + " | ".join(headers) + " |", "| " + " | ".join(align) + " |"]
-    for record in frame.itertuples(index=False, name=None):
-        rows.append("| " + " | ".join(_markdown_cell(v) for v in record) + " |")
-    return "\n".join(rows) + "\n"
+def _markdown(
+    columns: Sequence[str], rows: Sequence[Mapping[str, Any]], right: Sequence[bool]
+) -> str:
+    headers = [_markdown_cell(c) for c in columns]
+    align = ["---:" if r else "---" for r in right]
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(align) + " |"]
+    for row in rows:
+        lines.append("| " + " | ".join(_markdown_cell(row[c]) for c in columns) + " |")
+    return "\n".join(lines) + "\n"
 
 
-def _csv(frame: pd.DataFrame) -> str:
-    text = frame.copy()
-    for column in text.columns:
-        text[column] = [
-            "; ".join(cell_text(x) for x in v) if isinstance(v, list | tuple | np.ndarray) else v
-            for v in text[column]
-        ]
-    return text.to_csv(index=False, lineterminator="\n")
+def _csv_cell(value: Any) -> Any:
+    """A cell as the ``csv`` format writes it.
+
+    Full precision (``repr`` of a float), lists joined with ``"; "``, a missing value empty.
+    """
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(cell_text(v) for v in value)
+    return value
 
 
-def _json(frame: pd.DataFrame) -> str:
-    records = [
-        {str(column): _plain(value) for column, value in zip(frame.columns, row, strict=True)}
-        for row in frame.itertuples(index=False, name=None)
-    ]
+def _csv(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([str(c) for c in columns])
+    writer.writerows([_csv_cell(row[c]) for c in columns] for row in rows)
+    return out.getvalue()
+
+
+def _json(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> str:
+    records = [{str(c): _plain(row[c]) for c in columns} for row in rows]
     return json.dumps(records, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def format_rows(
+    rows: Sequence[Mapping[str, Any]],
+    fmt: str = DEFAULT_FORMAT,
+    *,
+    columns: Sequence[str] | None = None,
+    numeric: Sequence[bool] | None = None,
+    max_width: int | None = DEFAULT_MAX_WIDTH,
+    width: int | None = None,
+) -> str:
+    """Render a table given as a list of rows (one dict per row) in one of the output formats.
+
+    Parameters
+    ----------
+    rows
+        The rows, each a mapping from column name to cell (plain Python or numpy values).
+    fmt
+        ``"table"``, ``"csv"``, ``"json"`` or ``"markdown"`` (see :data:`FORMATS`).
+    columns
+        The column names, in order; by default the keys of the first row (a table of no rows
+        then has no columns).
+    numeric
+        For each column, whether it holds numbers (right-aligned in ``table``, ``---:`` in
+        ``markdown``); by default a column is numeric when every present cell is a number (not
+        a bool).
+    max_width
+        Longest cell of the ``table`` format, in characters (``None``: never cut). Other formats
+        never cut.
+    width
+        Total width the ``table`` format must fit in (e.g. :func:`terminal_width`): the widest
+        columns are cut further (:func:`fit_widths`). ``None``: no limit.
+
+    Returns
+    -------
+    str
+        The rendered table, ending with a newline.
+
+    Raises
+    ------
+    ValueError
+        If ``fmt`` is not a known format, or ``numeric`` does not give one flag per column.
+
+    Examples
+    --------
+    >>> rows = [{"value": "46", "n": 230, "low": 0.39672}, {"value": "5.1", "n": 230, "low": None}]
+    >>> print(format_rows(rows), end="")
+    value    n     low
+    -----  ---  ------
+    46     230  0.3967
+    5.1    230
+    >>> print(format_rows(rows, "csv"), end="")
+    value,n,low
+    46,230,0.39672
+    5.1,230,
+    """
+    fmt = check_format(fmt)
+    columns = list(rows[0]) if columns is None and rows else list(columns or [])
+    right = _numeric_columns(columns, rows) if numeric is None else list(numeric)
+    if len(right) != len(columns):
+        raise ValueError(f"numeric must give one flag per column ({len(columns)}), got {right}")
+    if fmt == "table":
+        return _table(columns, rows, right, max_width, width)
+    if fmt == "csv":
+        return _csv(columns, rows)
+    if fmt == "json":
+        return _json(columns, rows)
+    return _markdown(columns, rows, right)
 
 
 def format_frame(
@@ -338,6 +452,7 @@ def format_frame(
 
     Examples
     --------
+    >>> import pandas as pd
     >>> df = pd.DataFrame({"value": ["46", "5.1"], "n": [230, 230], "low": [0.39672, None]})
     >>> print(format_frame(df), end="")
     value    n     low
@@ -358,16 +473,20 @@ def format_frame(
       },
     ...
     """
-    if not isinstance(frame, pd.DataFrame):
+    pandas = _pandas()
+    if pandas is None or not isinstance(frame, pandas.DataFrame):
         raise TypeError(f"frame must be a pandas DataFrame, got {type(frame).__name__}")
-    fmt = check_format(fmt)
-    if fmt == "table":
-        return _table(frame, max_width, width)
-    if fmt == "csv":
-        return _csv(frame)
-    if fmt == "json":
-        return _json(frame)
-    return _markdown(frame)
+    types = pandas.api.types
+    columns = [str(c) for c in frame.columns]
+    numeric = [
+        types.is_numeric_dtype(frame.iloc[:, i]) and not types.is_bool_dtype(frame.iloc[:, i])
+        for i in range(frame.shape[1])
+    ]
+    rows = [
+        dict(zip(columns, row, strict=True)) for row in frame.itertuples(index=False, name=None)
+    ]
+    return format_rows(rows, fmt, columns=columns, numeric=numeric, max_width=max_width,
+                       width=width)
 
 
 def format_record(
@@ -408,8 +527,7 @@ def format_record(
         plain = {str(k): _plain(v) for k, v in record.items()}
         return json.dumps(plain, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     if fmt == "csv":
-        return _csv(pd.DataFrame([{k: _plain(v) for k, v in record.items()}], dtype=object))
-    vertical = pd.DataFrame(
-        {"field": list(record), "value": [cell_text(v) for v in record.values()]}, dtype=object
-    )
-    return format_frame(vertical, fmt, max_width=max_width, width=width)
+        return _csv([str(k) for k in record], [{str(k): v for k, v in record.items()}])
+    vertical = [{"field": str(k), "value": cell_text(v)} for k, v in record.items()]
+    return format_rows(vertical, fmt, columns=["field", "value"], numeric=[False, False],
+                       max_width=max_width, width=width)

@@ -345,3 +345,40 @@ def test_python_dash_m_runs_and_errors_cleanly():
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and done.stdout == ""
     assert_one_line_error(done.stderr, "did you mean 'maczkowiack2019'?")
+
+
+# -- the command line answers at once: 'grim' and 'ci' import no heavy library --------------------
+
+HEAVY = ("pandas", "scipy", "statsmodels", "matplotlib")
+
+
+def imported_after(code: str) -> list[str]:
+    """The heavy libraries in sys.modules after running ``code`` in a fresh interpreter."""
+    probe = f"{code}\nimport sys\nprint(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    return done.stdout.split()
+
+
+def test_importing_the_cli_imports_no_heavy_library():
+    assert imported_after("import pctstats.cli") == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "allowed"),
+    [
+        (["grim", "5.1", "46", "230"], ()),
+        (["grim", "5.19", "32", "--mean", "-f", "json"], ()),
+        (["ci", "106", "230"], ()),
+        (["ci", "106", "230", "--method", "wald", "-f", "csv"], ()),
+        # a beta quantile: scipy, and nothing else
+        (["ci", "106", "230", "--method", "all", "-f", "markdown"], ("scipy",)),
+    ],
+)
+def test_grim_and_ci_import_no_heavy_library(argv, allowed):
+    code = (
+        "import contextlib, io\nfrom pctstats.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()):\n    assert main({argv!r}) == 0"
+    )
+    assert [m for m in imported_after(code) if m not in allowed] == []

@@ -28,11 +28,14 @@ only as a point of comparison in ``benchmarks/bench_grim.py``). All rounding com
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from pctstats.core import names
 from pctstats.core.reported import check_reported, decimals_of
@@ -40,7 +43,8 @@ from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding, half_unit_b
 
 __all__ = [
     "CONSISTENCY", "GRIM_MAP_COLUMNS", "K_MAX", "K_MIN", "PROBABILITY", "ROUNDING",
-    "UNINFORMATIVE", "grim", "grim_counts", "grim_denominators", "grim_map", "grim_probability"
+    "UNINFORMATIVE", "grim", "grim_counts", "grim_denominators", "grim_map", "grim_probability",
+    "grim_rows",
 ]
 
 #: Names of the columns :func:`grim_map` adds, defined once.
@@ -172,9 +176,18 @@ def grim_counts(
     return range(least, greatest + 1) if least <= greatest else range(0)
 
 
+def _is_series(x: object) -> bool:
+    """Whether ``x`` is a pandas Series (never imports pandas: without it there is no Series).
+
+    This module imports pandas only in :func:`grim_map`, so that ``pctstats grim`` runs without it.
+    """
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and isinstance(x, pandas.Series)
+
+
 def _is_scalar(x: object) -> bool:
     """True for one value (a string, a number, a 0-d array), False for anything array-like."""
-    return isinstance(x, str | bytes) or (np.ndim(x) == 0 and not isinstance(x, pd.Series))
+    return isinstance(x, str | bytes) or (np.ndim(x) == 0 and not _is_series(x))
 
 
 def grim(
@@ -377,8 +390,9 @@ def _counts_array(ns: object, argument: str) -> np.ndarray:
     object) otherwise, so that no count is ever wrapped (numpy reads ``2**63 + 1`` as ``uint64``
     and a larger int as an object).
     """
-    array = np.asarray(ns.to_numpy() if isinstance(ns, pd.Series) else ns)
-    if array.dtype.kind == "f" and not isinstance(ns, np.ndarray | pd.Series):
+    series = _is_series(ns)
+    array = np.asarray(ns.to_numpy() if series else ns)  # type: ignore[attr-defined]
+    if array.dtype.kind == "f" and not (series or isinstance(ns, np.ndarray)):
         array = np.asarray(ns, dtype=object)  # numpy turns [2**63 + 1, 230] into floats
     if array.dtype == object:  # e.g. Python ints from a pandas column: check each
         flat = [_check_positive_integer(x, f"{argument}[{i}]") for i, x in enumerate(array.flat)]
@@ -414,7 +428,17 @@ def _count_ranges(
     rounding = check_rounding(rounding)
     items = _check_positive_integer(items, "items")
     text = np.asarray(values, dtype=object)
-    codes, uniques = pd.factorize(text.ravel(), use_na_sentinel=False)
+    # each distinct value once, in order of first appearance (pandas' factorize, in plain Python:
+    # the command line's few values need not import pandas)
+    first_seen: dict[object, int] = {}
+    codes = np.empty(text.size, dtype=np.intp)
+    for i, x in enumerate(text.ravel()):
+        try:
+            codes[i] = first_seen.setdefault(x, len(first_seen))
+        except TypeError:  # unhashable, a list say: _parse names the argument and position
+            _parse(x, percent, f"{names[0]}[{i}]")
+            raise
+    uniques = list(first_seen)
     parsed = [_parse_at(unique, j, codes, percent, names[0]) for j, unique in enumerate(uniques)]
     unique_units = [units for units, _ in parsed]
     unique_digits = np.array([digits for _, digits in parsed], dtype=np.int64)
@@ -503,12 +527,15 @@ def grim_map(
 
     Examples
     --------
+    >>> import pandas as pd
     >>> table = pd.DataFrame({"value": ["46", "5.1"], "n": [230, 230]})
     >>> grim_map(table)
       value    n  consistency  k_min  k_max  probability  uninformative    rounding
     0    46  230         True    105    106         0.00           True  up_or_down
     1   5.1  230        False   <NA>   <NA>         0.77          False  up_or_down
     """
+    import pandas as pd  # here only: the rest of the module runs without pandas
+
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"df must be a pandas DataFrame, got {type(df).__name__}")
     for argument, column in (("value", value), ("n", n)):
@@ -521,33 +548,113 @@ def grim_map(
     ns = df[n].to_numpy()
     if ns.dtype != object and not np.issubdtype(ns.dtype, np.integer):
         raise TypeError(f"df[{n!r}] must hold integers, got {df[n].dtype}")
-    least, greatest, digits, totals = _count_ranges(
-        values,
-        ns,
-        percent=percent,
-        rounding=rounding,
-        items=items,
-        names=(f"df[{value!r}]", f"df[{n!r}]"),
-    )
-    consistent = np.asarray(least <= greatest, dtype=bool)
+    verdicts = _verdicts(values, ns, percent=percent, rounding=rounding, items=items,
+                         names=(f"df[{value!r}]", f"df[{n!r}]"))
+    consistent = verdicts[CONSISTENCY]
     out = df.copy()
-    out[CONSISTENCY] = consistent
-    out[K_MIN] = _count_column(least, consistent, df.index)
-    out[K_MAX] = _count_column(greatest, consistent, df.index)
-    grains = 10.0**digits
-    out[PROBABILITY] = np.maximum(0.0, (grains - totals.astype(np.float64)) / grains)
-    if totals.dtype != object and (digits.size == 0 or int(digits.max()) <= 18):
-        out[UNINFORMATIVE] = totals >= 10 ** digits.astype(np.int64)
-    else:  # Python integers: exact beyond int64
-        out[UNINFORMATIVE] = [
-            int(total) >= 10 ** int(d) for total, d in zip(totals, digits, strict=True)
-        ]
-    out[ROUNDING] = rounding
+    for column in GRIM_MAP_COLUMNS:
+        out[column] = verdicts[column]
+    out[K_MIN] = _count_column(verdicts[K_MIN], consistent, df.index)
+    out[K_MAX] = _count_column(verdicts[K_MAX], consistent, df.index)
     return out
+
+
+def _verdicts(
+    values: object,
+    ns: object,
+    *,
+    percent: bool,
+    rounding: str,
+    items: int,
+    names: tuple[str, str] = ("values", "ns"),
+) -> dict[str, Any]:
+    """The :data:`GRIM_MAP_COLUMNS` for flat arrays of values and sample sizes (the rules once).
+
+    ``k_min`` and ``k_max`` are the least and greatest count whether consistent or not (the
+    callers blank them where ``consistency`` is False).
+    """
+    least, greatest, digits, totals = _count_ranges(
+        values, ns, percent=percent, rounding=rounding, items=items, names=names
+    )
+    grains = 10.0**digits
+    if totals.dtype != object and (digits.size == 0 or int(digits.max()) <= 18):
+        uninformative = totals >= 10 ** digits.astype(np.int64)
+    else:  # Python integers: exact beyond int64
+        uninformative = np.array(
+            [int(total) >= 10 ** int(d) for total, d in zip(totals, digits, strict=True)],
+            dtype=bool,
+        )
+    return {
+        CONSISTENCY: np.asarray(least <= greatest, dtype=bool),
+        K_MIN: least,
+        K_MAX: greatest,
+        PROBABILITY: np.maximum(0.0, (grains - totals.astype(np.float64)) / grains),
+        UNINFORMATIVE: uninformative,
+        ROUNDING: check_rounding(rounding),
+    }
+
+
+def grim_rows(
+    values: Sequence[str],
+    n: int,
+    *,
+    percent: bool = True,
+    rounding: str = DEFAULT_ROUNDING,
+    items: int = 1,
+) -> list[dict[str, Any]]:
+    """:func:`grim_map`'s table as plain rows, without pandas: one dict per printed value.
+
+    Parameters
+    ----------
+    values
+        The values as printed (strings such as ``"5.1"``).
+    n
+        The sample size they are all of.
+    percent, rounding, items
+        As for :func:`grim`.
+
+    Returns
+    -------
+    list of dict
+        One row per value with the keys ``value``, ``n`` and :data:`GRIM_MAP_COLUMNS`, as plain
+        Python values; ``k_min`` and ``k_max`` are None when no count is consistent.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`grim` does for an invalid value, sample size, rounding mode or ``items``.
+
+    Examples
+    --------
+    >>> grim_rows(["46", "5.1"], 230)[0]  # doctest: +NORMALIZE_WHITESPACE
+    {'value': '46', 'n': 230, 'consistency': True, 'k_min': 105, 'k_max': 106,
+     'probability': 0.0, 'uninformative': True, 'rounding': 'up_or_down'}
+    >>> grim_rows(["5.1"], 230)[0]["k_min"] is None
+    True
+    """
+    values = list(values)
+    verdicts = _verdicts(np.array(values, dtype=object), n, percent=percent, rounding=rounding,
+                         items=items, names=("values", "n"))
+    rows = []
+    for i, value in enumerate(values):
+        consistent = bool(verdicts[CONSISTENCY][i])
+        rows.append({
+            "value": value,
+            "n": n,
+            CONSISTENCY: consistent,
+            K_MIN: int(verdicts[K_MIN][i]) if consistent else None,
+            K_MAX: int(verdicts[K_MAX][i]) if consistent else None,
+            PROBABILITY: float(verdicts[PROBABILITY][i]),
+            UNINFORMATIVE: bool(verdicts[UNINFORMATIVE][i]),
+            ROUNDING: verdicts[ROUNDING],
+        })
+    return rows
 
 
 def _count_column(counts: np.ndarray, consistent: np.ndarray, index: pd.Index) -> pd.Series:
     """A column of counts, missing where no count is consistent (``Int64``, or Python ints)."""
+    import pandas as pd  # only grim_map, given a data frame, calls this
+
     if counts.dtype == object:
         return pd.Series(np.where(consistent, counts, None), index=index, dtype=object)
     return pd.Series(

@@ -6,12 +6,13 @@ only through :func:`reported_ci`, as the string that was printed (``"5.1"``).
 The default method is Wilson's score interval. The Wald interval is available for comparison
 only and is never a default: its coverage is erratic and poor (Brown, Cai & DasGupta 2001).
 
-The limits come from :func:`statsmodels.stats.proportion.proportion_confint`; pctstats adds
-argument checking, the method's name and level on every result, and one convention of its own
-(the Jeffreys boundary adjustment, below). Clopper–Pearson is the exception: scipy's beta quantile,
-which statsmodels uses, is off by up to 1e-8 relative for n >= 10**7 (and by a factor of two at
-k = 1000, n = 10**9), so pctstats solves the binomial tail equations itself, to 1e-15 relative at
-any n (see ``_clopper_pearson``).
+The limits are computed in :mod:`pctstats.stats.proportion_limits` (numpy and the standard
+library; scipy only for Jeffreys and Clopper–Pearson): Wilson, Agresti–Coull and Wald by the
+formulas of statsmodels' ``proportion_confint``, Jeffreys by scipy's beta quantiles, with one
+convention of pctstats' own (the Jeffreys boundary adjustment, below). Clopper–Pearson is solved
+here: scipy's beta quantile is off by up to 1e-8 relative for n >= 10**7 (and by a factor of two
+at k = 1000, n = 10**9), so pctstats solves the binomial tail equations itself, to 1e-15
+relative at any n.
 
 Conventions at the boundaries (``k = 0`` or ``k = n``)
 -------------------------------------------------------
@@ -29,16 +30,12 @@ Conventions at the boundaries (``k = 0`` or ``k = n``)
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Final
 
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
-from scipy import special
-from statsmodels.stats.proportion import proportion_confint
 
 from pctstats.core import names
 from pctstats.core.arguments import check_counts, check_level, check_method
@@ -47,6 +44,14 @@ from pctstats.core.display import Display, Displayable
 from pctstats.core.reported import check_reported, to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING
 from pctstats.stats.grim_consistency import grim_counts
+from pctstats.stats.proportion_limits import (
+    CI_COLUMNS,
+    DEFAULT_LEVEL,
+    DEFAULT_METHOD,
+    PREVALENCE_METHODS,
+    ci_rows,
+)
+from pctstats.stats.proportion_limits import limits as _limits
 from pctstats.stats.results import (
     COL_ESTIMATE,
     COL_HIGH,
@@ -55,7 +60,6 @@ from pctstats.stats.results import (
     COL_LOW,
     COL_METHOD,
     COL_N,
-    COL_NOTE,
     Interval,
 )
 
@@ -65,35 +69,6 @@ __all__ = [
     "ReportedInterval", "ci_table", "prevalence_ci", "reported_ci"
 ]
 
-#: Interval methods for one proportion, each with a one-line meaning.
-PREVALENCE_METHODS: Final = MappingProxyType(
-    {
-        "wilson": "Wilson score interval (the default)",
-        "jeffreys": "Jeffreys equal-tailed interval, Beta(k + 1/2, n - k + 1/2) quantiles, "
-        "with Brown, Cai & DasGupta's boundary adjustment",
-        "agresti_coull": "Agresti-Coull interval (add z^2/2 successes and failures), "
-        "clipped to [0, 1]",
-        "clopper_pearson": "Clopper-Pearson 'exact' interval (beta quantiles); conservative",
-        "wald": "Wald (normal approximation) interval, clipped to [0, 1]; for comparison only",
-    }
-)
-
-#: The method used when none is named.
-DEFAULT_METHOD: Final = "wilson"
-#: The confidence level used when none is named.
-DEFAULT_LEVEL: Final = 0.95
-
-# pctstats' method names -> statsmodels' ``proportion_confint`` names.
-_STATSMODELS_METHOD: Final = MappingProxyType(
-    {
-        "wilson": "wilson",
-        "jeffreys": "jeffreys",
-        "agresti_coull": "agresti_coull",
-        "clopper_pearson": "beta",
-        "wald": "normal",
-    }
-)
-
 COL_WIDTH: Final = names.WIDTH
 COL_VALUE: Final = names.VALUE
 COL_ROUNDING: Final = names.ROUNDING
@@ -102,138 +77,6 @@ COL_N_COUNTS: Final = names.N_COUNTS
 COL_K_MIN: Final = names.K_MIN
 COL_K_MAX: Final = names.K_MAX
 COL_MESSAGE: Final = names.MESSAGE
-
-
-# At most this many successes out of at least _LARGE_N, P(X <= k) is summed term by term for the
-# Clopper-Pearson upper limit (see `_binomial_cdf_small`). There n * p stays below about 400, so
-# the first term exp(-n p) does not underflow and the running product of ratios (up to about
-# exp(n p)) does not overflow; elsewhere scipy's tail is accurate.
-_SMALL_K: Final = 300
-_LARGE_N: Final = 100_000
-
-
-def _binomial_cdf_small(k: int, n: float, p: float) -> float:
-    """``P(X <= k)`` for ``X ~ Binomial(n, p)`` and small ``k``, summed term by term.
-
-    Written here because scipy's regularized incomplete beta (``betaincc``), on which its
-    binomial CDF rests, loses up to 1e-11 relative accuracy when ``k`` is small and ``n`` huge
-    (k = 1, n = 10**9), exactly where a large survey's rare outcome lies. The first term,
-    ``(1 - p)**n``, is ``exp(n * log1p(-p))``, accurate to a few ulps; each next term is the
-    previous one times ``(n - j) / (j + 1) * p / (1 - p)``.
-    """
-    j = np.arange(k, dtype=np.float64)
-    ratios = (n - j) / (j + 1.0) * (p / (1.0 - p))
-    first = np.exp(n * np.log1p(-p))
-    return float(first * (1.0 + np.cumprod(ratios).sum()))
-
-
-def _beta_density(x: float, a: float, b: float) -> float:
-    """The Beta(a, b) density at ``x``, from logs (only its order of magnitude matters here)."""
-    log_density = (a - 1.0) * np.log(x) + (b - 1.0) * np.log1p(-x) - special.betaln(a, b)
-    return float(np.exp(log_density))
-
-
-def _solve_increasing(
-    f: Callable[[float], float], slope: Callable[[float], float], start: float
-) -> float:
-    """The root in (0, 1) of an increasing ``f``: Newton steps kept inside a shrinking bracket.
-
-    Hand-written (the classic safeguarded Newton, "rtsafe"): scipy's root finders either need a
-    bracket we do not have or have no derivative. A Newton step that would leave the bracket is
-    replaced by bisection (on the log scale once the bracket is away from 0), so the iteration
-    always converges, even from a poor start (scipy's ``betaincinv(1000, 10**9 - 999, 0.025)``
-    is 1.90e-6; the root is 9.39e-7).
-    """
-    lo, hi = 0.0, 1.0
-    x = min(max(start, 1e-300), 1.0 - 1e-16) if np.isfinite(start) else 0.5
-    for _ in range(400):
-        with np.errstate(over="ignore"):
-            value = f(x)
-        if np.isnan(value):
-            raise ArithmeticError(f"the binomial tail is NaN at {x!r}")  # never seen; refuse
-        if value == 0.0:
-            return x
-        if value > 0.0:
-            hi = x
-        else:
-            lo = x
-        with np.errstate(over="ignore"):
-            derivative = slope(x)
-        candidate = x - value / derivative if 0.0 < derivative < np.inf else np.nan
-        if not (np.isfinite(candidate) and lo < candidate < hi):
-            candidate = float(np.sqrt(lo * hi)) if lo > 0.0 else hi / 16.0
-            if candidate <= lo:
-                candidate = (lo + hi) / 2.0
-        if abs(candidate - x) <= 1e-15 * x or hi - lo <= 4e-16 * hi:
-            return candidate
-        x = candidate
-    return x
-
-
-def _clopper_pearson(
-    k: NDArray[np.int64], n: NDArray[np.int64], level: float
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Clopper-Pearson limits to about 1e-15 relative accuracy at any ``n``.
-
-    The limits solve ``P(X >= k | L) = alpha / 2`` and ``P(X <= k | U) = alpha / 2``, that is
-    ``I_L(k, n - k + 1) = alpha / 2`` and ``1 - I_U(k + 1, n - k) = alpha / 2`` (Clopper & Pearson
-    1934). scipy's beta quantile (``betaincinv``, used by statsmodels) is off by up to 1e-8
-    relative for n >= 10**7, and by a factor of two at k = 1000, n = 10**9; it is only the
-    starting point of a safeguarded Newton iteration on the binomial tail itself (``betainc`` /
-    ``betaincc``, or the term-by-term sum for small ``k``), with the beta density as derivative
-    (checked against 50-digit references up to n = 10**9 in ``tests/results/exact_large_n.csv``).
-    """
-    half = (1.0 - level) / 2.0
-    low = np.zeros(k.shape)
-    high = np.ones(k.shape)
-    for index in np.ndindex(k.shape):
-        kk, nn = int(k[index]), int(n[index])
-        if kk > 0:
-            a, b = float(kk), float(nn - kk + 1)
-            low[index] = _solve_increasing(
-                lambda x, a=a, b=b: float(special.betainc(a, b, x)) - half,
-                lambda x, a=a, b=b: _beta_density(x, a, b),
-                float(special.betaincinv(a, b, half)),
-            )
-        if kk < nn:
-            a, b = float(kk + 1), float(nn - kk)
-            if kk <= _SMALL_K and nn >= _LARGE_N:
-
-                def below(
-                    x: float, kk: int = kk, nn: int = nn, a: float = a, b: float = b
-                ) -> float:
-                    if nn * x > 500.0:  # far above the root: the sum's terms would overflow
-                        return float(special.betaincc(a, b, x))
-                    return _binomial_cdf_small(kk, float(nn), x)  # P(X <= k | x)
-            else:
-
-                def below(x: float, a: float = a, b: float = b) -> float:
-                    return float(special.betaincc(a, b, x))
-
-            high[index] = _solve_increasing(
-                lambda x, below=below: half - below(x),
-                lambda x, a=a, b=b: _beta_density(x, a, b),
-                float(special.betaincinv(a, b, 1.0 - half)),
-            )
-    return low, high
-
-
-def _limits(
-    k: NDArray[np.int64], n: NDArray[np.int64], method: str, level: float
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Interval limits for checked arrays ``k`` and ``n`` of one shape."""
-    if method == "clopper_pearson":
-        return _clopper_pearson(k, n, level)
-    low, high = proportion_confint(k, n, alpha=1.0 - level, method=_STATSMODELS_METHOD[method])
-    low = np.asarray(low, dtype=np.float64).reshape(k.shape)
-    high = np.asarray(high, dtype=np.float64).reshape(k.shape)
-    if method in ("jeffreys", "wilson"):
-        # Jeffreys: not in statsmodels, Brown, Cai & DasGupta's (2001, p. 108) boundary
-        # adjustment. Wilson: its limits there are exactly 0 and 1; statsmodels' formula can
-        # leave a rounding residue such as 2e-19.
-        low = np.where(k == 0, 0.0, low)
-        high = np.where(k == n, 1.0, high)
-    return low, high
 
 
 def prevalence_ci(
@@ -273,8 +116,9 @@ def prevalence_ci(
 
     Notes
     -----
-    The limits are computed by :func:`statsmodels.stats.proportion.proportion_confint`, except
-    Clopper–Pearson's, which are solved here to 1e-15 relative accuracy at any ``n`` (checked
+    The limits are computed by :func:`pctstats.stats.proportion_limits.limits` (the formulas of
+    :func:`statsmodels.stats.proportion.proportion_confint`), except Clopper–Pearson's, which are
+    solved there to 1e-15 relative accuracy at any ``n`` (checked
     against 50-digit references up to n = 10**9); see the module notes for the conventions at
     ``k = 0`` and ``k = n``. Counts of 2**62 or more are refused, never wrapped.
 
@@ -348,41 +192,7 @@ def ci_table(
     3  clopper_pearson  0.3952  0.5276
     4             wald  0.3964  0.5253
     """
-    level = check_level(level)
-    if methods is None:
-        chosen = tuple(PREVALENCE_METHODS)
-    elif isinstance(methods, str):
-        chosen = (methods,)
-    else:
-        chosen = tuple(methods)
-    if not chosen:
-        raise ValueError("methods must name at least one method")
-    for m in chosen:
-        check_method(m, PREVALENCE_METHODS, name="methods")
-    k_arr, n_arr = check_counts(k, n)
-    k_flat, n_flat = k_arr.ravel(), n_arr.ravel()
-    frames = []
-    for m in chosen:
-        low, high = _limits(k_flat, n_flat, m, level)
-        frames.append(
-            pd.DataFrame(
-                {
-                    "_row": np.arange(k_flat.size),
-                    "_order": chosen.index(m),
-                    COL_K: k_flat,
-                    COL_N: n_flat,
-                    COL_ESTIMATE: k_flat / n_flat,
-                    COL_METHOD: m,
-                    COL_LEVEL: level,
-                    COL_LOW: low,
-                    COL_HIGH: high,
-                    COL_WIDTH: high - low,
-                    COL_NOTE: PREVALENCE_METHODS[m],
-                }
-            )
-        )
-    table = pd.concat(frames, ignore_index=True).sort_values(["_row", "_order"], kind="stable")
-    return table.drop(columns=["_row", "_order"]).reset_index(drop=True)
+    return pd.DataFrame(ci_rows(k, n, level=level, methods=methods), columns=list(CI_COLUMNS))
 
 
 @dataclass(frozen=True, eq=False, repr=False)
