@@ -7,7 +7,7 @@ Clopper–Pearson), when they are used.
 
 The closed-form methods (Wilson, Agresti–Coull, Wald) are the textbook formulas, written in the
 same order of operations as statsmodels' ``proportion_confint`` (which pctstats used before and
-against which ``tests/test_intervals.py`` still checks them). Their normal quantile comes from the
+against which ``tests/test_proportion_limits.py`` checks them). Their normal quantile comes from the
 standard library's :meth:`statistics.NormalDist.inv_cdf` (Wichura's algorithm AS 241, accurate to
 about 1e-16 relative, that is to double precision; scipy's ``norm.isf`` can differ from it in the
 last one or two bits).
