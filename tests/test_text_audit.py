@@ -220,3 +220,34 @@ def test_a_plain_coarser_number_still_loses_precision_against_the_same_estimate(
         "5% of female students had it a few times in the previous four weeks."
     ).to_dict("records")
     assert row["mismatches"] == ("precision",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elsewhere the figure was 32.9%.",
+        "Ailleurs, le chiffre était de 32,9 %.",
+        "En otro lugar la cifra fue del 32,9 %.",
+    ],
+)
+def test_a_value_printed_to_the_sources_decimals_traces_without_context(text):
+    (row,) = audit_text(text).to_dict("records")
+    assert row["estimate_id"] == "bird2011-lifetime"
+
+
+def test_a_round_value_without_context_stays_unsupported():
+    (row,) = audit_text("Elsewhere the figure was 10%.").to_dict("records")
+    assert row["source_id"] is None and row["verdict"] == "unsupported"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elsewhere the figure was one in three (32.9%).",
+        "Ailleurs, le chiffre était d'une sur trois (32,9 %).",
+        "En otro lugar la cifra fue del 32,9 %, o uno de cada tres.",
+    ],
+)
+def test_a_restatement_traces_with_the_number_it_restates(text):
+    rows = audit_text(text).to_dict("records")
+    assert len(rows) == 2 and {r["source_id"] for r in rows} == {"bird2011"}

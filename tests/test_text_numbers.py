@@ -149,3 +149,56 @@ def test_spanish_range_with_articles_and_articles_are_not_numbers():
 
 def test_confidence_levels_are_not_claims():
     assert find_numbers("the 95% confidence interval (95% CI)") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("then 6-9% of men said so", "en", [("6-9%", "6", "9", "percent")]),
+        ("puis 6-9 % des hommes", "fr", [("6-9 %", "6", "9", "percent")]),
+        ("el 6-9% de los hombres", "es", [("6-9%", "6", "9", "percent")]),
+        ("call 555-1234 or see IMG-2041", "en", []),
+    ],
+)
+def test_hyphen_ranges_without_a_first_unit(sentence, lang, expected):
+    assert read(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "value_text", "value"),
+    [
+        ("one student in eight had felt it", "en", "one student in eight", "13"),
+        ("une étudiante sur huit l'avait ressenti", "fr", "une étudiante sur huit", "13"),
+        ("un estudiante de cada ocho lo había sentido", "es", "un estudiante de cada ocho", "13"),
+    ],
+)
+def test_one_in_n_with_a_person_between(sentence, lang, value_text, value):
+    (n,) = find_numbers(sentence, 0, lang)
+    assert (n.value_text, n.value) == (value_text, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "fraction"),
+    [
+        ("they found that a quarter (26.1%) had felt it", "en", "a quarter"),
+        ("ils ont vu qu’un quart (26,1 %) l'avait ressenti", "fr", "un quart"),
+        ("vieron que casi la cuarta parte (el 26,1 %) lo había sentido", "es", "la cuarta parte"),
+    ],
+)
+def test_a_fraction_restated_by_a_bracketed_number_is_read(sentence, lang, fraction):
+    found = [n.value_text for n in find_numbers(sentence, 0, lang)]
+    assert len(found) == 2 and found[0].endswith(fraction)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("We surveyed 480 men (38%) and women (62%).", "en"),
+        ("On a interrogé 480 hommes (38 %) et femmes (62 %).", "fr"),
+        ("Se encuestó a 480 hombres (el 38 %) y mujeres (el 62 %).", "es"),
+        ("You have 63.5% of this article left to read.", "en"),
+        ("Il vous reste 63,5 % de cet article à lire.", "fr"),
+    ],
+)
+def test_sample_make_up_and_page_furniture_are_no_claims(sentence, lang):
+    assert [n for n in find_numbers(sentence, 0, lang) if n.is_claim] == []

@@ -38,6 +38,7 @@ __all__ = [
     "NOT_A_CLAIM_BEFORE",
     "NOT_A_PREVALENCE_AFTER",
     "ONE_IN",
+    "ONE_IN_NOUNS",
     "OTHER_SYMPTOMS",
     "OUTCOME_PHRASES",
     "PAGE_DATES",
@@ -45,6 +46,7 @@ __all__ = [
     "POPULATION_TAG_PHRASES",
     "QUALIFIERS",
     "SAMPLE_NOUNS",
+    "SAMPLE_SHARE_BEFORE",
     "SEX_PHRASES",
     "SOURCE_KIND_PHRASES",
     "STUDY_NOUNS",
@@ -355,6 +357,12 @@ FRACTION_VERBS: Final = (
 
 #: "One in 20", "un sur cinq", "uno de cada diez": the words between the two numbers.
 ONE_IN: Final = r"in|out of|sur|de cada|of every"
+#: The people a "one in N" may name between its numbers ("une étudiante sur vingt").
+ONE_IN_NOUNS: Final = (
+    r"women|woman|men|man|people|persons?|adults?|students?|femmes?|hommes?|personnes?|"
+    r"étudiant(?:e|es|s)?|participant(?:e|es|s)?|mujer(?:es)?|hombres?|personas?|"
+    r"estudiantes?|participantes?|chic[oa]s?|varón|varones"
+)
 
 #: "2.87 times more likely": the words after a number that make it a ratio.
 TIMES: Final = (
@@ -373,9 +381,17 @@ NOT_A_PREVALENCE_AFTER: Final = (
     r"fewer|chance|likelihood|risk|odds|off|discount|interest|APR|accurate|accuracy|effective|"
     r"sure|certain|normal|of the time|confidence|CI|credible|intervalle|intervalo|"
     r"d'augmentation|de hausse|de baisse|de réduction|plus|moins|"
-    r"de aumento|más|menos)"
+    r"de aumento|más|menos|"
+    r"of (?:this|the) (?:article|page|story|post)|left to read|"
+    r"(?:de )?(?:cet|ce|este|esta) (?:article|artículo|página|page))"
 )
 NOT_A_CLAIM_BEFORE: Final = r"aged?|âgée?s?|de edad|ages|average age of|mean age of"
+#: A percentage in brackets just after a group ("299 men (25%) and women (75%)") gives the
+#: sample's make-up, not a prevalence.
+SAMPLE_SHARE_BEFORE: Final = (
+    r"(?:women|men|males|females|femmes|hommes|mujeres|hombres|varones|participants|"
+    r"participantes|students|étudiant(?:e)?s|estudiantes)\s*\(\s*(?:the|el|la|les?|los|las)?\s*"
+)
 
 #: Other symptoms of PCD: named with sadness or tears, they describe PCD, not a part of it.
 OTHER_SYMPTOMS: Final = (

@@ -21,10 +21,11 @@ import pandas as pd
 
 from pctstats.audit import MISMATCHES
 from pctstats.core.lexicon import LANGUAGE_MARKERS
-from pctstats.core.names import EQUAL, MORE_PRECISE, ROUNDED_VALUE, UNSUPPORTED
+from pctstats.core.names import DIFFERENT, EQUAL, MORE_PRECISE, ROUNDED_VALUE, UNSUPPORTED
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
 from pctstats.data.dataset import Dataset, dataset_or_default
-from pctstats.text.context import Context, read_context
+from pctstats.data.records import Estimate
+from pctstats.text.context import Context, read_context, restates
 from pctstats.text.numbers import COUNT, Number, find_numbers
 from pctstats.text.sentences import split_sentences
 from pctstats.text.tracing import (
@@ -127,10 +128,16 @@ def _split_range(db: Dataset, number: Number, ctx: Context, rounding: str) -> li
 
 
 def _row(
-    db: Dataset, number: Number, ctx: Context, quote: str, claim_id: str, rounding: str
+    db: Dataset,
+    number: Number,
+    ctx: Context,
+    quote: str,
+    claim_id: str,
+    rounding: str,
+    given: Estimate | None = None,
 ) -> dict[str, Any]:
     scores = score_estimates(db, number, ctx, rounding)
-    chosen = choose(db, scores, ctx)
+    chosen = given or choose(db, scores, ctx)
     source_id = chosen.source_id if chosen is not None else None
     claim = build_claim(number, ctx, quote, claim_id, source_id, chosen)
     out = audit_claim(db, claim, rounding)
@@ -172,6 +179,43 @@ def _row(
         "mismatches": mismatches,
         "message": out["message"],
     }
+
+
+def _trace_restatements(
+    db: Dataset,
+    text: str,
+    rows: list[dict[str, Any]],
+    read: list[tuple[Number, Context]],
+    rounding: str,
+) -> None:
+    """Trace a number that restates a traced one ("nine in ten (91.9%)") to the same estimate.
+
+    Only when its own value fits that estimate; the row is replaced in ``rows``.
+    """
+    for i in range(len(rows) - 1):
+        pair = (i, i + 1)
+        first, second = (read[j][0] for j in pair)
+        if rows[i]["quote"] != rows[i + 1]["quote"] or not restates(
+            text[first.end : second.start]
+        ):
+            continue
+        traced = [j for j in pair if rows[j]["source_id"]]
+        if len(traced) != 1:
+            continue
+        other = pair[1] if traced[0] == pair[0] else pair[0]
+        estimate_id = rows[traced[0]]["estimate_id"]
+        if not estimate_id or ";" in estimate_id:
+            continue
+        number, ctx = read[other]
+        fits = any(
+            i_ == estimate_id and m != DIFFERENT
+            for i_, _, m in score_estimates(db, number, ctx, rounding)
+        )
+        if fits:
+            row = rows[other]
+            rows[other] = _row(
+                db, number, ctx, row["quote"], f"T{other + 1}", rounding, db.estimates[estimate_id]
+            )
 
 
 def audit_text(
@@ -237,6 +281,7 @@ def audit_text(
     sentences = split_sentences(text)
     numbers = [find_numbers(text[s:e], s, lang) for s, e in sentences]
     rows: list[dict[str, Any]] = []
+    read: list[tuple[Number, Context]] = []
     memo: dict = {}
     for index, (s, e) in enumerate(sentences):
         for which, number in enumerate(numbers[index]):
@@ -245,6 +290,8 @@ def audit_text(
             ctx = read_context(text, sentences, numbers, index, which, memo)
             for part in _split_range(db, number, ctx, rounding):
                 rows.append(_row(db, part, ctx, text[s:e], f"T{len(rows) + 1}", rounding))
+                read.append((part, ctx))
+    _trace_restatements(db, text, rows, read, rounding)
     frame = pd.DataFrame.from_records(rows, columns=list(TEXT_AUDIT_COLUMNS))
     for column in ("start", "end", "n_claimed", "year_claimed"):
         frame[column] = frame[column].astype("Int64")

@@ -94,7 +94,7 @@ _AGES: Final = re.compile(
 _RESTATES: Final = re.compile(
     r"^[\s,;:()\-–—]*(?:(?:of|among|des|de|d'entre|entre) (?:(?:the|las|los|les) )?"
     r"(?:[\w-]+\s*){1,3}?)?[\s,;:()\-–—]*"
-    r"(?:or|soit|o sea|i\.e\.|that is)?[\s,;:()\-–—]*$",
+    r"(?:or|soit|ou|o sea|o|i\.e\.|that is)?[\s,;:()\-–—]*$",
     _FLAGS,
 )
 
@@ -108,6 +108,17 @@ _CLAUSE_BREAK: Final = re.compile(
     r"[,;:—–]\s|\s(?:and|but|while|whereas|with|et|mais|alors que|tandis que|y|pero|mientras)\s",
     _FLAGS,
 )
+
+
+def restates(gap: str) -> bool:
+    """Whether the words between two numbers make the second say the first again.
+
+    Examples
+    --------
+    >>> restates(" ("), restates(", or "), restates(" of women, and ")
+    (True, True, False)
+    """
+    return _RESTATES.match(gap) is not None
 
 
 @dataclass(frozen=True)
@@ -318,7 +329,7 @@ def read_context(
     j = pos + 1
     while 0 <= pos and j < len(claims):
         gap = text[claims[j - 1].end : claims[j].start]
-        if not _RESTATES.match(gap):
+        if not restates(gap):
             end = claims[j].start
             break
         j += 1
@@ -327,7 +338,7 @@ def read_context(
     begin = s
     k = pos - 1
     while k >= 0:
-        if not _RESTATES.match(text[claims[k].end : claims[k + 1].start]):
+        if not restates(text[claims[k].end : claims[k + 1].start]):
             begin = claims[k].end
             break
         k -= 1

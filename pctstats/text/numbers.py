@@ -41,9 +41,11 @@ from pctstats.core.lexicon import (
     NOT_A_CLAIM_BEFORE,
     NOT_A_PREVALENCE_AFTER,
     ONE_IN,
+    ONE_IN_NOUNS,
     PERCENT_UNIT,
     QUALIFIERS,
     SAMPLE_NOUNS,
+    SAMPLE_SHARE_BEFORE,
     TIMES,
 )
 
@@ -67,8 +69,9 @@ _FLAGS: Final = re.IGNORECASE
 #: decimal with a point or a comma ("32,9"). Not glued to letters, slashes or other digits
 #: ("24/7", "18h14", "IMG_2041" are no numbers here).
 _DIGITS: Final = re.compile(
-    r"(?<![\w/:-])(?<!\d[.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)"
-    r"(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\w/]|[.,]\d|:\d)"
+    r"(?<![\w/:])(?<!(?<!\d)-)(?<!\d[.,])"
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?|"
+    r"\d+(?:[.,]\d+)?)(?![\w/]|[.,]\d|:\d)"
 )
 _WORD: Final = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CONNECTORS: Final = frozenset({"and", "et", "y", "-"})
@@ -88,19 +91,20 @@ _QUALIFIER: Final = re.compile(
 _FRACTION: Final = re.compile(
     r"(?<!\w)("
     + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True))
-    + rf")(?=\s+(?:of|des?|du|d'|d’|de la|de los|de las|del|{FRACTION_VERBS})\b)",
+    + rf")(?=\s+(?:of|des?|du|d'|d’|de la|de los|de las|del|{FRACTION_VERBS})\b|\s*\(\s*"
+    + r"(?:el |la |le )?\d)",
     _FLAGS,
 )
 #: "One in 20", "two in five", "3 out of 10", "une femme sur trois", "uno de cada cinco".
 _ONE_IN: Final = re.compile(
-    rf"(?<![\w.,])(\w+)\s+(?:(?:women|men|people|adults|femmes?|hommes?|personnes?|mujeres|"
-    rf"hombres|personas)\s+)?(?:{ONE_IN})\s+(\w+(?:-\w+)?)(?!\w)",
+    rf"(?<![\w.,])(\w+)\s+(?:(?:{ONE_IN_NOUNS})\s+)?(?:{ONE_IN})\s+(\w+(?:-\w+)?)(?!\w)",
     _FLAGS,
 )
 #: "One in N" needs a first number this small and a second this large at most.
 _ONE_IN_LIMITS: Final = (10, 1000)
 #: Characters before a number searched for its hedge or lead word (the longest is 30).
 _LOOK_BACK: Final = 40
+_SAMPLE_SHARE: Final = re.compile(rf"(?:{SAMPLE_SHARE_BEFORE})$", _FLAGS)
 _NOT_PREVALENCE: Final = re.compile(rf"\s*(?:{NOT_A_PREVALENCE_AFTER})\b", _FLAGS)
 _OF: Final = re.compile(r"\s*(?:of|des?|du|d'|del?)\b", _FLAGS)
 _RANGE_GAP: Final = re.compile(
@@ -373,6 +377,8 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
             pass
         elif unit and r.value == "100" and not _OF.match(after[unit.end() :]):
             pass  # "100% normal", "100 percent sure": a manner of speaking
+        elif unit and _SAMPLE_SHARE.search(sentence, max(0, r.start - _LOOK_BACK), r.start):
+            pass  # "299 men (25%) and women (75%)": the sample's make-up
         elif unit:
             qs, words, approx = _hedge(sentence, r.start)
             end = r.end + unit.end()

@@ -343,6 +343,16 @@ def choose(
     True
     >>> choose(db, [("bird2011-lifetime", 9.0, "equal")], None).source_id
     'bird2011'
+
+    Context that says nothing traces a number printed to the source's decimals, not a round one:
+
+    >>> from pctstats.text.context import Context
+    >>> bare = Context(None, "not_stated", "not_stated", None, "any", "", (), None, None, None,
+    ...                "", None, "not_stated")
+    >>> choose(db, [("bird2011-lifetime", 6.0, "equal")], bare).estimate_id
+    'bird2011-lifetime'
+    >>> choose(db, [("bird2011-4weeks", 6.0, "equal")], bare) is None
+    True
     """
     for estimate_id, score, match in scores:
         if match != DIFFERENT and score >= MIN_SCORE:
@@ -350,7 +360,10 @@ def choose(
             if ctx is not None and not outcome_compatible(ctx.outcome, e.outcome):
                 continue
             source = db.sources[e.source_id]
-            if ctx is None or corroborates(ctx, e, {source.year, source.online_year}):
+            # A number printed to the source's decimals ("20.2%") identifies it by itself.
+            distinctive = match == EQUAL and e.value is not None and "." in e.value
+            years = {source.year, source.online_year}
+            if ctx is None or distinctive or corroborates(ctx, e, years):
                 return e
     if scores and ctx is not None and (ctx.n_claimed is not None or ctx.year_claimed is not None):
         estimate_id, score, _ = scores[0]
