@@ -154,3 +154,72 @@ def test_fronted_periods_and_frequencies_with_number_words(text, lang, timeframe
 def test_a_frequency_across_but_is_another_clauses():
     (ctx,) = contexts("You rarely hear of it often, but 6% of women have had it.").values()
     assert ctx.frequency == "not_stated"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The survey asked 900 men. 30% had felt it, fewer than among women.", "en"),
+        (
+            "L'enquête portait sur 900 hommes. 30 % l'avaient ressenti, moins que chez les femmes.",
+            "fr",
+        ),
+        (
+            "La encuesta incluyó a 900 hombres. El 30 % lo había sentido, menos que entre "
+            "las mujeres.",
+            "es",
+        ),
+    ],
+)
+def test_the_group_compared_with_is_not_the_claims(text, lang):
+    (ctx,) = contexts(text, lang).values()
+    assert ctx.sex == "male"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sex", "n"),
+    [
+        (
+            "It asked 300 adults, 120 men and 180 women. Among the men, 25% had felt it.",
+            "en",
+            "male",
+            120,
+        ),
+        (
+            "Elle a interrogé 300 adultes, 120 hommes et 180 femmes. Chez les femmes, 25 % "
+            "l'avaient ressenti.",
+            "fr",
+            "female",
+            180,
+        ),
+        (
+            "Encuestó a 300 adultos, 120 hombres y 180 mujeres. Entre los hombres, el 25 % lo "
+            "había sentido.",
+            "es",
+            "male",
+            120,
+        ),
+    ],
+)
+def test_the_sample_size_is_the_one_of_the_claims_group(text, lang, sex, n):
+    (ctx,) = contexts(text, lang).values()
+    assert (ctx.sex, ctx.n_claimed) == (sex, n)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "context"),
+    [
+        ("In couples, 25% of men felt it in a relationship.", "en", "sex_in_relationship"),
+        (
+            "25 % des hommes l'ont ressenti dans une relation de couple.",
+            "fr",
+            "sex_in_relationship",
+        ),
+        ("El 25 % de los hombres lo sintió tras sexo ocasional.", "es", "casual_sex"),
+        ("25 % des hommes l'ont ressenti après un rapport occasionnel.", "fr", "casual_sex"),
+        ("25 % des hommes qui se masturbent l'ont ressenti.", "fr", "masturbation"),
+    ],
+)
+def test_sexual_contexts_in_three_languages(text, lang, context):
+    (ctx,) = contexts(text, lang).values()
+    assert ctx.context == context

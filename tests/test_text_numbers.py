@@ -202,3 +202,15 @@ def test_a_fraction_restated_by_a_bracketed_number_is_read(sentence, lang, fract
 )
 def test_sample_make_up_and_page_furniture_are_no_claims(sentence, lang):
     assert [n for n in find_numbers(sentence, 0, lang) if n.is_claim] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("More men (18%) than women reported it.", "en"),
+        ("Plus d'hommes (18 %) l'ont signalé.", "fr"),
+        ("Una mayor cantidad de hombres (18%) lo informó.", "es"),
+    ],
+)
+def test_a_share_after_an_uncounted_group_is_a_claim(sentence, lang):
+    assert [n.value for n in find_numbers(sentence, 0, lang) if n.is_claim] == ["18"]

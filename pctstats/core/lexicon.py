@@ -26,6 +26,7 @@ from types import MappingProxyType
 from typing import Final
 
 __all__ = [
+    "COMPARISON",
     "CONTEXT_PHRASES",
     "FRACTIONS",
     "FRACTION_VERBS",
@@ -60,8 +61,9 @@ SEX_PHRASES: Final = MappingProxyType(
     {
         "female": r"(?:people|persons?|those|individuals) assigned female(?: at birth)?|"
         r"women|woman|females?|girls?|"
-        r"femmes?|filles?|étudiantes|"
-        r"mujeres|mujer|chicas|participantes femeninas|estudiantes universitarias",
+        r"femmes?|filles?|étudiantes?|d['’]entre elles|"
+        r"mujeres|mujer|chicas|participantes femeninas|estudiantes universitarias|"
+        r"(?:de|entre) ellas",
         "male": r"(?:people|persons?|those|individuals) assigned male(?: at birth)?|"
         r"men|man|males?|boys?|"
         r"hommes?|garçons|participants masculins|"
@@ -69,6 +71,14 @@ SEX_PHRASES: Final = MappingProxyType(
         "all": r"people|persons|adults|everyone|individuals|humans|of us|"
         r"personnes|gens|adultes|personas|adultos",
     }
+)
+
+#: Words that start a comparison with another group ("than among women"): the group named after
+#: them is not the claim's.
+COMPARISON: Final = (
+    r"than|compared (?:with|to)|versus|vs\.?|as (?:among|in|for)|que (?:chez|parmi|pour|entre|en)|"
+    r"par rapport (?:aux?|à)|comparé(?:e|s|es)? (?:aux?|à)|comparad[oa]s? con|frente a|"
+    r"en comparación con"
 )
 
 #: When (:data:`pctstats.core.vocab.TIMEFRAME`). "At least once" alone names no period.
@@ -152,13 +162,16 @@ CONTEXT_PHRASES: Final = MappingProxyType(
     {
         "vaginal_penetration": r"(?:during|with) (?:vaginal )?penetration|"
         r"pendant la pénétration|durante la penetración",
-        "masturbation": r"masturbat(?:ion|ing)|masturbación",
+        "masturbation": r"masturb\w*",
         "consensual_intercourse": r"(?:after|following) consensual (?:sexual )?(?:intercourse|sex)|"
         r"après un rapport sexuel consenti|después de (?:una )?relaciones? sexuales? consentidas?",
         "casual_sex": r"casual sex|hook-?ups?|one-night stands?|relations? d'un soir|"
-        r"sexo casual",
+        r"rapports? (?:sexuels? )?occasionnels?|relations? occasionnelles?|"
+        r"sexo (?:casual|ocasional)|relaciones? (?:sexuales? )?(?:casuales|ocasionales)|"
+        r"encuentros? (?:casual(?:es)?|ocasional(?:es)?)",
         "sex_in_relationship": r"(?:sex )?(?:in|within) (?:a |their )?(?:committed )?"
-        r"relationships?",
+        r"relationships?|(?:dans|au sein d'|au sein d’)\s?(?:une|leur) relation(?: de couple)?|"
+        r"en couple|en (?:una|su) relación(?: de pareja)?|en pareja",
         "after_orgasm_only": r"only after (?:an )?orgasm",
     }
 )
@@ -386,9 +399,11 @@ NOT_A_PREVALENCE_AFTER: Final = (
     r"(?:de )?(?:cet|ce|este|esta) (?:article|artículo|página|page))"
 )
 NOT_A_CLAIM_BEFORE: Final = r"aged?|âgée?s?|de edad|ages|average age of|mean age of"
-#: A percentage in brackets just after a group ("299 men (25%) and women (75%)") gives the
-#: sample's make-up, not a prevalence.
+#: A percentage in brackets just after a counted group ("299 men (25%)"), or after a group
+#: following such a share ("... (25%) and women (75%)"), gives the sample's make-up, not a
+#: prevalence ("more men (20%) reported it" is one).
 SAMPLE_SHARE_BEFORE: Final = (
+    r"(?:\d[\d,.\u00a0\u202f ]*\s+(?:[^\W\d]+\s+)?|\(\s*[^()]*\d[^()]*\)\s*(?:and|y|et|,)\s+)"
     r"(?:women|men|males|females|femmes|hommes|mujeres|hombres|varones|participants|"
     r"participantes|students|étudiant(?:e)?s|estudiantes)\s*\(\s*(?:the|el|la|les?|los|las)?\s*"
 )

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from pctstats.core.lexicon import (
+    COMPARISON,
     CONTEXT_PHRASES,
     FREQUENCY_PHRASES,
     MONTHS,
@@ -78,6 +79,7 @@ _DATE_BEFORE: Final = re.compile(
     rf"\b(?:{PAGE_DATES})\s*(?:on|le|el|:)?\s*)$",
     _FLAGS,
 )
+_COMPARISON: Final = re.compile(rf"(?<![\w-])(?:{COMPARISON})(?![\w-])", _FLAGS)
 _OTHER_SYMPTOMS: Final = re.compile(rf"(?<![\w-])(?:{OTHER_SYMPTOMS})(?![\w-])", _FLAGS)
 _DATE_AFTER: Final = re.compile(r"^\s*(?:à|at|a las)\s+\d", _FLAGS)
 _POPULATION: Final = re.compile(
@@ -207,6 +209,20 @@ def _outcome(text: str) -> str | None:
         return "pcd_symptoms"
     hit = _first({k: v for k, v in _OUTCOME.items() if k != "pcd_symptoms"}, text)
     return hit[0] if hit else None
+
+
+def _count_for(counts: Sequence[Number], sex: str | None) -> Number | None:
+    """In a list of counts ("156 participants, 51 men and 105 women"), the claim's group's.
+
+    The count naming the claim's sex, else the one naming no sex (the total); ``None`` when the
+    counts name no sex at all or the claim names none.
+    """
+    named = {c: _first(_SEX, c.value_text) for c in counts}
+    if sex is None or not any(named.values()):
+        return None
+    same = [c for c in counts if named[c] and named[c][0] == sex]
+    total = [c for c in counts if not named[c] or named[c][0] == "all"]
+    return (same or total or [None])[0]
 
 
 def years_in(text: str) -> list[int]:
@@ -349,10 +365,12 @@ def read_context(
     window = _window(text, sentences, numbers_by_sentence, index, memo)
     facts = [_facts(text, sentences, i, memo) for i in window]
     window_numbers = [numbers_by_sentence[i] for i in window]
-    sex = _nearest(_SEX, after, before) or _nearest(_SEX, number.value_text, "")
+    own = _COMPARISON.split(after)[0]  # not the group compared with ("than among women")
+    sex = _nearest(_SEX, own, before) or _nearest(_SEX, number.value_text, "")
     if sex is None:
         whole = text[s:e]
-        sex = _nearest(_SEX, whole[number.end - s :], whole[: number.start - s])
+        rest = _COMPARISON.split(whole[number.end - s :])[0]
+        sex = _nearest(_SEX, rest, whole[: number.start - s])
     carried: list[str] = []
     if sex is None:
         sex = next((f.last_sex for f in facts[1:] if f.last_sex), None)
@@ -389,6 +407,7 @@ def read_context(
                 if chunk_index
                 else min(counts, key=lambda c: abs(c.start - number.start))
             )
+            count = _count_for(counts, sex) or count
             n_text = count.value_text
             n_claimed = int(count.value) if count.qualifier is None else None
             if not population:
