@@ -223,3 +223,25 @@ def test_the_sample_size_is_the_one_of_the_claims_group(text, lang, sex, n):
 def test_sexual_contexts_in_three_languages(text, lang, context):
     (ctx,) = contexts(text, lang).values()
     assert ctx.context == context
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "outcome"),
+    [
+        (
+            "Painful sex is common, and anxiety about performance affects 6 to 16 per cent "
+            "of women.",
+            "en",
+            "sexual_performance_anxiety",
+        ),
+        (
+            "Les rapports douloureux sont fréquents, et l'anxiété de performance touche 6 à 16 % "
+            "des femmes.",
+            "fr",
+            "sexual_performance_anxiety",
+        ),
+    ],
+)
+def test_the_outcome_before_a_number_is_the_nearest_named(text, lang, outcome):
+    (ctx,) = contexts(text, lang).values()
+    assert ctx.outcome == outcome

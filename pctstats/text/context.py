@@ -47,6 +47,7 @@ __all__ = [
     "CARRY",
     "Context",
     "read_context",
+    "restates",
     "years_in",
 ]
 
@@ -96,7 +97,7 @@ _AGES: Final = re.compile(
 _RESTATES: Final = re.compile(
     r"^[\s,;:()\-–—]*(?:(?:of|among|des|de|d'entre|entre) (?:(?:the|las|los|les) )?"
     r"(?:[\w-]+\s*){1,3}?)?[\s,;:()\-–—]*"
-    r"(?:or|soit|ou|o sea|o|i\.e\.|that is)?[\s,;:()\-–—]*$",
+    r"(?:or|soit|ou|o sea|o|es decir|c'est-à-dire|i\.e\.|that is|namely)?[\s,;:()\-–—]*$",
     _FLAGS,
 )
 
@@ -197,7 +198,7 @@ def _nearest(patterns: Mapping[str, re.Pattern[str]], after: str, before: str) -
     return hit[0] if hit else None
 
 
-def _outcome(text: str) -> str | None:
+def _outcome(text: str, nearest_last: bool = False) -> str | None:
     """What a clause says was measured: the condition's name wins over the symptoms it lists."""
     if _OUTCOME["pcd_symptoms"].search(text) or _OUTCOME_CI.search(text):
         return "pcd_symptoms"
@@ -207,7 +208,8 @@ def _outcome(text: str) -> str | None:
     )
     if kinds >= 2:
         return "pcd_symptoms"
-    hit = _first({k: v for k, v in _OUTCOME.items() if k != "pcd_symptoms"}, text)
+    pick = _last if nearest_last else _first  # before a number, the nearest phrase is the last
+    hit = pick({k: v for k, v in _OUTCOME.items() if k != "pcd_symptoms"}, text)
     return hit[0] if hit else None
 
 
@@ -384,7 +386,7 @@ def read_context(
     # "41% of men and 46% of women have cried after sex": the predicate may follow a later
     # number, up to the end of the clause ("; 5% felt sad" is another clause).
     tail = _STRONG_BREAK.split(text[number.end : e])[0]
-    outcome = _outcome(after) or _outcome(before) or _outcome(tail)
+    outcome = _outcome(after) or _outcome(before, nearest_last=True) or _outcome(tail)
     if outcome is None:  # "This condition affects ...": the condition named just before
         for previous in facts[1:2]:
             outcome = previous.outcome if previous.outcome not in _PARTS else None
