@@ -245,3 +245,21 @@ def test_sexual_contexts_in_three_languages(text, lang, context):
 def test_the_outcome_before_a_number_is_the_nearest_named(text, lang, outcome):
     (ctx,) = contexts(text, lang).values()
     assert ctx.outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A survey asked 500 men about it.\n\nIn general, 12% report it.", "en"),
+        ("Une enquête a interrogé 500 hommes.\n\nEn général, 12 % le signalent.", "fr"),
+        ("Una encuesta preguntó a 500 hombres.\n\nEn general, el 12 % lo declara.", "es"),
+    ],
+)
+def test_context_is_not_carried_into_another_paragraph(text, lang):
+    (ctx,) = contexts(text, lang).values()
+    assert (ctx.sex, ctx.n_claimed) == (None, None)
+
+
+def test_context_is_carried_within_a_paragraph():
+    (ctx,) = contexts("A survey asked 500 men about it. In general, 12% report it.").values()
+    assert (ctx.sex, ctx.n_claimed) == ("male", 500)

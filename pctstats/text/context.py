@@ -81,6 +81,7 @@ _DATE_BEFORE: Final = re.compile(
     _FLAGS,
 )
 _COMPARISON: Final = re.compile(rf"(?<![\w-])(?:{COMPARISON})(?![\w-])", _FLAGS)
+_PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
 _OTHER_SYMPTOMS: Final = re.compile(rf"(?<![\w-])(?:{OTHER_SYMPTOMS})(?![\w-])", _FLAGS)
 _DATE_AFTER: Final = re.compile(r"^\s*(?:à|at|a las)\s+\d", _FLAGS)
 _POPULATION: Final = re.compile(
@@ -282,7 +283,7 @@ def _window(
     """The claim's sentence and the sentences before it that context is carried from.
 
     A sentence that introduces a study ("Another study ...") or states a sample ("1,208 men")
-    starts the context: nothing is carried from before it.
+    starts the context, and so does a paragraph: nothing is carried from before it.
     """
 
     def starts(i: int) -> bool:
@@ -294,6 +295,8 @@ def _window(
     if starts(index):
         return indices
     for back in range(index - 1, max(-1, index - 1 - CARRY), -1):
+        if _PARAGRAPH.search(text, sentences[back][1], sentences[back + 1][0]):
+            break  # context is carried within a paragraph only
         indices.append(back)
         if starts(back):
             break
