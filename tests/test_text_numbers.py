@@ -214,3 +214,28 @@ def test_sample_make_up_and_page_furniture_are_no_claims(sentence, lang):
 )
 def test_a_share_after_an_uncounted_group_is_a_claim(sentence, lang):
     assert [n.value for n in find_numbers(sentence, 0, lang) if n.is_claim] == ["18"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "claims"),
+    [
+        (
+            "Of them, 30% had it, and some were diagnosed with clinical depression: 12% of men.",
+            "en",
+            ["30"],
+        ),
+        (
+            "Parmi eux, 30 % l'avaient eu et certains avaient une dépression clinique : 12 %.",
+            "fr",
+            ["30"],
+        ),
+        (
+            "El 30 % la tuvo, y algunos fueron diagnosticados de depresión clínica: el 12 %.",
+            "es",
+            ["30"],
+        ),
+        ("Those diagnosed with clinical depression had PCD more often: 12% of them.", "en", ["12"]),
+    ],
+)
+def test_the_figures_of_another_condition_are_no_claims(sentence, lang, claims):
+    assert [n.value for n in find_numbers(sentence, 0, lang) if n.is_claim] == claims

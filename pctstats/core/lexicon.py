@@ -40,6 +40,7 @@ __all__ = [
     "NOT_A_PREVALENCE_AFTER",
     "ONE_IN",
     "ONE_IN_NOUNS",
+    "OTHER_CONDITION",
     "OTHER_SYMPTOMS",
     "OUTCOME_PHRASES",
     "PAGE_DATES",
@@ -406,6 +407,17 @@ SAMPLE_SHARE_BEFORE: Final = (
     r"(?:\d[\d,.\u00a0\u202f ]*\s+(?:[^\W\d]+\s+)?|\(\s*[^()]*\d[^()]*\)\s*(?:and|y|et|,)\s+)"
     r"(?:women|men|males|females|femmes|hommes|mujeres|hombres|varones|participants|"
     r"participantes|students|étudiant(?:e)?s|estudiantes)\s*\(\s*(?:the|el|la|les?|los|las)?\s*"
+)
+
+#: Another diagnosed condition named before a percentage ("diagnosed with clinical depression:
+#: 21% of ..."): the figure is that condition's prevalence, not a claim about PCD.
+OTHER_CONDITION: Final = (
+    r"(?:diagnosed with|diagnosis of) (?:\w+ ){0,2}(?:depression|anxiety|disorder)|"
+    r"clinical depression|depressive disorder|anxiety disorder|"
+    r"diagnostiqué(?:e|s|es)? (?:d['’]une? |de |avec )?(?:\w+ ){0,2}"
+    r"(?:dépression|anxiété|trouble)|dépression clinique|trouble dépressif|"
+    r"diagnosticad[oa]s? (?:de|con) (?:\w+ ){0,2}(?:depresión|ansiedad|trastorno)|"
+    r"depresión clínica|trastorno depresivo|trastorno de ansiedad"
 )
 
 #: Other symptoms of PCD: named with sadness or tears, they describe PCD, not a part of it.

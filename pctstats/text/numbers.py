@@ -42,6 +42,8 @@ from pctstats.core.lexicon import (
     NOT_A_PREVALENCE_AFTER,
     ONE_IN,
     ONE_IN_NOUNS,
+    OTHER_CONDITION,
+    OUTCOME_PHRASES,
     PERCENT_UNIT,
     QUALIFIERS,
     SAMPLE_NOUNS,
@@ -105,6 +107,8 @@ _ONE_IN_LIMITS: Final = (10, 1000)
 #: Characters before a number searched for its hedge or lead word (the longest is 30).
 _LOOK_BACK: Final = 40
 _SAMPLE_SHARE: Final = re.compile(rf"(?:{SAMPLE_SHARE_BEFORE})$", _FLAGS)
+_OTHER_CONDITION: Final = re.compile(rf"(?<!\w)(?:{OTHER_CONDITION})(?!\w)", _FLAGS)
+_PCD: Final = re.compile(rf"(?<![\w-])(?:{OUTCOME_PHRASES['pcd_symptoms']})(?![\w-])")
 _NOT_PREVALENCE: Final = re.compile(rf"\s*(?:{NOT_A_PREVALENCE_AFTER})\b", _FLAGS)
 _OF: Final = re.compile(r"\s*(?:of|des?|du|d'|del?)\b", _FLAGS)
 _RANGE_GAP: Final = re.compile(
@@ -405,4 +409,8 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
             )
         i += 1
     found.sort(key=lambda n: n.start)
+    other = _OTHER_CONDITION.search(sentence)
+    if other is not None and not _PCD.search(sentence, other.end()):
+        # The numbers after another condition are its figures ("clinical depression: 21%").
+        found = [n for n in found if n.start < other.start() or not n.is_claim]
     return [replace(n, start=n.start + offset, end=n.end + offset) for n in found]
