@@ -263,3 +263,16 @@ def test_context_is_not_carried_into_another_paragraph(text, lang):
 def test_context_is_carried_within_a_paragraph():
     (ctx,) = contexts("A survey asked 500 men about it. In general, 12% report it.").values()
     assert (ctx.sex, ctx.n_claimed) == ("male", 500)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In the past few months, 8% of women had it.", "en"),
+        ("Au cours des derniers mois, 8 % des femmes l'ont eu.", "fr"),
+        ("El 8 % de las mujeres lo tuvo en los últimos meses.", "es"),
+    ],
+)
+def test_recent_months_are_a_recent_period_not_four_weeks(text, lang):
+    (ctx,) = contexts(text, lang).values()
+    assert ctx.timeframe == "recent"

@@ -104,7 +104,9 @@ TIMEFRAME_PHRASES: Final = MappingProxyType(
         r"dans (?:leur|sa) vie|au cours de (?:leur|sa) vie|déjà|"
         r"en (?:su|sus) vidas?|alguna vez|a lo largo de (?:su|sus) vidas?",
         "since_sexually_active": r"since (?:becoming|they became|first becoming) sexually active",
-        "recent": r"recently(?! as)|recent(?! (?:stud|survey|research|paper|report|year|analys|"
+        "recent": r"(?:in|over|during) (?:the )?(?:recent|past few|last few) months|"
+        r"(?:ces|au cours des) derniers mois|(?:en|durante) los últimos meses|"
+        r"recently(?! as)|recent(?! (?:stud|survey|research|paper|report|year|analys|"
         r"article|review|poll|work|finding|data|issue|month|week))|récemment|recientemente",
     }
 )
