@@ -276,3 +276,29 @@ def test_context_is_carried_within_a_paragraph():
 def test_recent_months_are_a_recent_period_not_four_weeks(text, lang):
     (ctx,) = contexts(text, lang).values()
     assert ctx.timeframe == "recent"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A sample of 300 women and 100 men found that 40% had it, and 45% ever had it.", "en"),
+        (
+            "Un échantillon de 300 femmes et 100 hommes a montré que 40 % l'avaient eu, et 45 % "
+            "l'avaient déjà eu.",
+            "fr",
+        ),
+        (
+            "Una muestra de 300 mujeres y 100 hombres halló que el 40 % lo tenía, y el 45 % lo "
+            "había tenido alguna vez.",
+            "es",
+        ),
+    ],
+)
+def test_a_sample_of_both_sexes_is_about_them_all(text, lang):
+    found = contexts(text, lang).values()
+    assert [(c.sex, c.n_claimed) for c in found] == [("all", 400), ("all", 400)]
+
+
+def test_a_group_named_by_the_claim_keeps_its_own_sex_and_n():
+    (ctx,) = contexts("A sample of 300 women and 100 men found that 40% of men had it.").values()
+    assert (ctx.sex, ctx.n_claimed) == ("male", 100)

@@ -228,6 +228,21 @@ def _count_for(counts: Sequence[Number], sex: str | None) -> Number | None:
     return (same or total or [None])[0]
 
 
+def _both_sexes(text: str, numbers: Sequence[Number], begin: int, end: int) -> str | None:
+    """``"all"`` when the only groups named before a claim are a sample of both sexes.
+
+    "A sample of 223 women and 76 men found that 92% ...": the claim is about them all.
+    """
+    counts = [n for n in numbers if n.unit == COUNT and begin <= n.start and n.end <= end]
+    named = {hit[0] for c in counts if (hit := _first(_SEX, c.value_text))}
+    if not {"female", "male"} <= named:
+        return None
+    rest = text[begin:end]
+    for c in counts:
+        rest = rest.replace(c.value_text, " ")
+    return "all" if _last(_SEX, rest) is None else None
+
+
 def years_in(text: str) -> list[int]:
     """Years of a study named in ``text``; dates ("Jul 5, 2011", "28 novembre 2018") excluded.
 
@@ -376,6 +391,8 @@ def read_context(
         whole = text[s:e]
         rest = _COMPARISON.split(whole[number.end - s :])[0]
         sex = _nearest(_SEX, rest, whole[: number.start - s])
+    if sex is not None and not _nearest(_SEX, own + " " + number.value_text, ""):
+        sex = _both_sexes(text, numbers, s, number.start) or sex
     carried: list[str] = []
     if sex is None:
         sex = next((f.last_sex for f in facts[1:] if f.last_sex), None)
@@ -415,6 +432,12 @@ def read_context(
             count = _count_for(counts, sex) or count
             n_text = count.value_text
             n_claimed = int(count.value) if count.qualifier is None else None
+            parts = [c for c in counts if _first(_SEX, c.value_text)]
+            if sex == "all" and len(parts) > 1 and len(parts) == len(counts):
+                # "223 women and 76 men": the sample is both groups together
+                n_text = " and ".join(c.value_text for c in parts)
+                plain = all(c.qualifier is None for c in parts)
+                n_claimed = sum(int(c.value) for c in parts) if plain else None
             if not population:
                 population = (
                     re.sub(r"^\S+\s+", "", count.value_text)
