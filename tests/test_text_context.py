@@ -302,3 +302,52 @@ def test_a_sample_of_both_sexes_is_about_them_all(text, lang):
 def test_a_group_named_by_the_claim_keeps_its_own_sex_and_n():
     (ctx,) = contexts("A sample of 300 women and 100 men found that 40% of men had it.").values()
     assert (ctx.sex, ctx.n_claimed) == ("male", 100)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "frequency"),
+    [
+        ("Men feel it more regularly than women: 6% of men say so.", "en", "regular_basis"),
+        (
+            "Les hommes le ressentent plus régulièrement : 6 % des hommes le disent.",
+            "fr",
+            "regular_basis",
+        ),
+        (
+            "Los hombres lo sienten con más regularidad: el 6 % de los hombres lo dice.",
+            "es",
+            "regular_basis",
+        ),
+    ],
+)
+def test_a_frequency_stated_before_a_colon_is_the_claims(text, lang, frequency):
+    (ctx,) = contexts(text, lang).values()
+    assert ctx.frequency == frequency
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "outcome", "timeframe"),
+    [
+        (
+            "6% of men had post-coital sadness in the past month.",
+            "en",
+            "pcd_symptoms",
+            "past_4_weeks",
+        ),
+        (
+            "6 % des hommes ont eu une tristesse post-coïtale durant le dernier mois.",
+            "fr",
+            "pcd_symptoms",
+            "past_4_weeks",
+        ),
+        (
+            "El 6 % de los hombres tuvo tristeza poscoital durante el último mes.",
+            "es",
+            "pcd_symptoms",
+            "past_4_weeks",
+        ),
+    ],
+)
+def test_the_conditions_names_and_last_month(text, lang, outcome, timeframe):
+    (ctx,) = contexts(text, lang).values()
+    assert (ctx.outcome, ctx.timeframe) == (outcome, timeframe)

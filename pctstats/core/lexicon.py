@@ -87,6 +87,7 @@ TIMEFRAME_PHRASES: Final = MappingProxyType(
     {
         "past_4_weeks": r"(?:past|previous|last|preceding|prior)\s+(?:four|4)\s*weeks?|"
         r"(?:in|within|during|over) the (?:past|previous|last|preceding) month|"
+        r"(?:durant|pendant|dans) le dernier mois|"
         r"au cours du (?:dernier )?mois(?: dernier| précédent)?|durante el último mes|"
         r"en el último mes|"
         r"(?:four|4)[- ]weeks?(?: period| window| prevalence)?|"
@@ -145,7 +146,7 @@ OUTCOME_PHRASES: Final = MappingProxyType(
         "pcd_symptoms": r"post-?coital dysphoria|postcoital dysphoria|dysphorie post-?coïtale|"
         r"disforia pos(?:t)?-?coital|PCD|PCT|post-?coital (?:tristesse|blues)|post-sex blues|"
         r"sex blues|post-?coïtum|tristesse post-?coïtale|tristeza pos(?:t)?-?coital|"
-        r"blues post-?co[iï]tal|blues pos(?:t)?-?coital",
+        r"blues post-?co[iï]tal|blues pos(?:t)?-?coital|(?i:post-?coital sadness)",
         "crying_after_sex": r"cr(?:y|ies|ied|ying)|tears?|tearful|weep(?:s|ing)?|pleur\w*|"
         r"larmes|llor\w*|lágrimas",
         "low_mood_after_sex": r"sad(?:ness)?|depress(?:ed|ion|ive)|lonel(?:y|iness)|"

@@ -108,6 +108,9 @@ _PARTS: Final = frozenset({"crying_after_sex", "low_mood_after_sex"})
 _STRONG_BREAK: Final = re.compile(
     r"[;:]|\s(?:while|whereas|but|mais|alors que|tandis que|pero|mientras)\s", _FLAGS
 )
+_LEAD_BREAK: Final = re.compile(
+    r";|\s(?:while|whereas|but|mais|alors que|tandis que|pero|mientras)\s", _FLAGS
+)
 _CLAUSE_BREAK: Final = re.compile(
     r"[,;:—–]\s|\s(?:and|but|while|whereas|with|et|mais|alors que|tandis que|y|pero|mientras)\s",
     _FLAGS,
@@ -398,8 +401,8 @@ def read_context(
         sex = next((f.last_sex for f in facts[1:] if f.last_sex), None)
         carried += ["sex"] if sex is not None else []
     # A phrase fronted before the sentence's first claim ("In the previous four weeks, 5% ...")
-    # is about it even across a comma, not across "but", "while" or a semicolon.
-    lead = _STRONG_BREAK.split(before)[-1] if begin == s else clause
+    # is about it even across a comma or a colon, not across "but", "while" or a semicolon.
+    lead = _LEAD_BREAK.split(before)[-1] if begin == s else clause
     timeframe = _nearest(_TIMEFRAME, after, clause) or _nearest(_TIMEFRAME, "", lead)
     frequency = _nearest(_FREQUENCY, after, clause) or _nearest(_FREQUENCY, "", lead)
     timeframe, frequency = timeframe or "not_stated", frequency or "not_stated"
