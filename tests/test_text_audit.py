@@ -251,3 +251,16 @@ def test_a_round_value_without_context_stays_unsupported():
 def test_a_restatement_traces_with_the_number_it_restates(text):
     rows = audit_text(text).to_dict("records")
     assert len(rows) == 2 and {r["source_id"] for r in rows} == {"bird2011"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many women feel low after sex. Other surveys put the number at 46 percent.",
+        "Beaucoup de femmes se sentent tristes après l'amour. D'autres enquêtes l'estiment à 46 %.",
+        "Muchas mujeres se sienten tristes tras el sexo. Otras encuestas lo sitúan en el 46 %.",
+    ],
+)
+def test_a_number_equal_to_the_source_for_the_paragraphs_group_traces(text):
+    (row,) = audit_text(text).to_dict("records")
+    assert row["estimate_id"] == "schweitzer2015-lifetime"

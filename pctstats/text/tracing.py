@@ -361,7 +361,10 @@ def choose(
                 continue
             source = db.sources[e.source_id]
             # A number printed to the source's decimals ("20.2%") identifies it by itself.
-            distinctive = match == EQUAL and e.value is not None and "." in e.value
+            # So does a number equal to the source's for the group the paragraph is about.
+            distinctive = match == EQUAL and (
+                (e.value is not None and "." in e.value) or (ctx is not None and ctx.sex == e.sex)
+            )
             years = {source.year, source.online_year}
             if ctx is None or distinctive or corroborates(ctx, e, years):
                 return e
