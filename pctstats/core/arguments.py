@@ -187,13 +187,7 @@ def check_counts(
     if (n_arr <= 0).any():
         bad = n_arr[n_arr <= 0].ravel()[0]
         raise ValueError(f"{n_name} must be a positive count (n >= 1), got {bad!r}")
-    try:
-        k_b, n_b = np.broadcast_arrays(k_arr, n_arr)
-    except ValueError as exc:
-        raise ValueError(
-            f"{k_name} and {n_name} must have shapes that broadcast together "
-            f"(got {k_arr.shape} and {n_arr.shape})"
-        ) from exc
+    k_b, n_b = broadcast_together(k_arr, n_arr, (k_name, n_name))
     over = k_b > n_b
     if over.any():
         i = np.flatnonzero(over.ravel())[0]

@@ -26,9 +26,9 @@ from pctstats.core.display import (
 )
 
 if TYPE_CHECKING:  # imported for annotations only: the result modules import this one
+    from pctstats.stats.comparison import ComparisonResult
     from pctstats.stats.intervals import ReportedInterval
     from pctstats.stats.pooling import PooledPrevalence
-    from pctstats.stats.ratios import ComparisonResult
     from pctstats.stats.results import Interval
 
 __all__ = [
@@ -87,7 +87,7 @@ _MEASURE_SHOWN = {
 
 
 def describe_comparison(res: ComparisonResult) -> Display:
-    """The display of a :class:`~pctstats.stats.ratios.ComparisonResult`.
+    """The display of a :class:`~pctstats.stats.comparison.ComparisonResult`.
 
     Ratios are shown to two decimals, a difference in percentage points to one.
 
