@@ -1,7 +1,8 @@
 """Consistency across records: what one record says must agree with the records it names.
 
-Each rule returns :class:`~pctstats.core.errors.DataIssue` objects naming file, row, column and
-rule. These are rules of the record set (a record contradicts another, or its own quote), not
+Each is a rule of one record (a :data:`~pctstats.data.rules.RowRule`, with any further arguments
+given by keyword), run over a table by :func:`~pctstats.data.rules.apply_rule`. These are rules of
+the record set (a record contradicts another, or its own quote), not
 findings about the publications, which :mod:`pctstats.checks` reports.
 
 * an estimate's group (``sex``) is among its source's sample;
@@ -15,13 +16,12 @@ findings about the publications, which :mod:`pctstats.checks` reports.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 
 from text_to_num import alpha2digit
 
-from pctstats.core.errors import DataIssue
-from pctstats.data.validation import Row, Table
+from pctstats.data.rules import Breach, Row
 
 __all__ = [
     "ARTICLE_LOCATIONS", "GROUP_SIZE", "OPEN_ALLOWED", "QUOTED_VALUES", "check_article_locations",
@@ -37,11 +37,6 @@ OPEN_ALLOWED = ("authors", "year", "title", "journal", "doi")
 QUOTED_VALUES = ("value", "value_high", "ci_low", "ci_high")
 #: Article fields of which at least one must say where the article can be read.
 ARTICLE_LOCATIONS = ("text_file", "url", "archive_url")
-
-
-def _issue(file: str, row: int, column: str | None, rule: str, message: str, rec: Row,
-           key: str) -> DataIssue:
-    return DataIssue(file, row, column, rule, message, record_id=rec.get(key))
 
 
 @cache
@@ -94,272 +89,162 @@ def quote_holds(quote: str, number: str | int) -> bool:
     return False
 
 
-def check_estimate_groups(file: str, table: Table, key: str,
-                          sources: Mapping[str, Row]) -> list[DataIssue]:
+def check_estimate_groups(rec: Row, *, sources: Mapping[str, Row]) -> Iterator[Breach]:
     """An estimate's group is among its source's sample, and its ``n`` is not above it unexplained.
 
     A source that sampled no men (``n_male = 0``) has no estimate for men, nor for ``all``; an
     estimate whose ``n`` is above its source's number for the group (``n_female``, ``n_male`` or
-    ``n_analysed``) needs ``n_reason``.
-
-    Parameters
-    ----------
-    file
-        The file's name, for the issues.
-    table
-        The parsed estimates, as ``(row, values)`` pairs.
-    key
-        The primary-key column, naming each issue's record.
-    sources
-        The parsed sources by id.
-
-    Returns
-    -------
-    list of DataIssue
-        One issue per broken rule, in row order (empty when all is well).
+    ``n_analysed``) needs ``n_reason``. ``sources`` holds the parsed sources by id.
 
     Examples
     --------
     >>> sources = {"bird2011": {"n_analysed": 222, "n_female": 222, "n_male": 0}}
-    >>> rows = [(1, {"estimate_id": "bird2011-men", "source_id": "bird2011", "sex": "male",
-    ...              "n": 222, "n_reason": None}),
-    ...         (2, {"estimate_id": "bird2011-x", "source_id": "bird2011", "sex": "female",
-    ...              "n": 250, "n_reason": None})]
-    >>> for issue in check_estimate_groups("estimates.csv", rows, "estimate_id", sources):
-    ...     print(issue.rule, "|", issue.message)
+    >>> rows = [{"estimate_id": "bird2011-men", "source_id": "bird2011", "sex": "male",
+    ...          "n": 222, "n_reason": None},
+    ...         {"estimate_id": "bird2011-x", "source_id": "bird2011", "sex": "female",
+    ...          "n": 250, "n_reason": None}]
+    >>> for breach in (b for rec in rows for b in check_estimate_groups(rec, sources=sources)):
+    ...     print(breach.rule, "|", breach.message)
     sex_not_in_sample | sex 'male', but source 'bird2011' sampled no men (n_male = 0)
     n_above_sample | n = 250 is above the source's n_female = 222; say why in n_reason
     """
     words = {"female": "women", "male": "men"}
-    issues = []
-    for row, rec in table:
-        source = sources.get(rec.get("source_id"))
-        sex = rec.get("sex")
-        if source is None or sex not in GROUP_SIZE:
-            continue
-        absent = [(group, column) for group, column in (("female", "n_female"), ("male", "n_male"))
-                  if source.get(column) == 0 and sex in (group, "all")]
-        for group, column in absent:
-            issues.append(_issue(file, row, "sex", "sex_not_in_sample",
-                                 f"sex {sex!r}, but source {rec['source_id']!r} sampled no "
-                                 f"{words[group]} ({column} = 0)", rec, key))
-        if absent:
-            continue
-        size, n = source.get(GROUP_SIZE[sex]), rec.get("n")
-        if size is not None and n is not None and n > size and not rec.get("n_reason"):
-            issues.append(_issue(file, row, "n", "n_above_sample",
-                                 f"n = {n} is above the source's {GROUP_SIZE[sex]} = {size}; "
-                                 f"say why in n_reason", rec, key))
-    return issues
+    source = sources.get(rec.get("source_id"))
+    sex = rec.get("sex")
+    if source is None or sex not in GROUP_SIZE:
+        return
+    absent = [(group, column) for group, column in (("female", "n_female"), ("male", "n_male"))
+              if source.get(column) == 0 and sex in (group, "all")]
+    for group, column in absent:
+        yield Breach("sex", "sex_not_in_sample",
+                     f"sex {sex!r}, but source {rec['source_id']!r} sampled no {words[group]} "
+                     f"({column} = 0)")
+    if absent:
+        return
+    size, n = source.get(GROUP_SIZE[sex]), rec.get("n")
+    if size is not None and n is not None and n > size and not rec.get("n_reason"):
+        yield Breach("n", "n_above_sample",
+                     f"n = {n} is above the source's {GROUP_SIZE[sex]} = {size}; say why in "
+                     f"n_reason")
 
 
-def check_quotes(file: str, table: Table, key: str, quote: str,
-                 numbers: tuple[str, ...]) -> list[DataIssue]:
-    """Each recorded number is printed in the record's quote (see :func:`quote_holds`).
+def check_quotes(rec: Row, *, quote: str, numbers: tuple[str, ...]) -> Iterator[Breach]:
+    """Each number in the columns ``numbers`` is printed in the record's ``quote`` column.
 
-    Parameters
-    ----------
-    file
-        The file's name, for the issues.
-    table
-        The parsed rows, as ``(row, values)`` pairs.
-    key
-        The primary-key column, naming each issue's record.
-    quote
-        The column of the verbatim quote.
-    numbers
-        The columns whose values the quote must print (empty cells are skipped).
-
-    Returns
-    -------
-    list of DataIssue
-        One issue per number the quote does not print.
+    An empty cell is skipped; see :func:`quote_holds` for what "printed" means.
 
     Examples
     --------
-    >>> rows = [(3, {"estimate_id": "s1-lifetime", "value": "64",
-    ...              "quote": "Forty-six percent of respondents reported"})]
-    >>> [issue] = check_quotes("estimates.csv", rows, "estimate_id", "quote", ("value",))
-    >>> print(issue.column, "|", issue.message)
+    >>> rec = {"estimate_id": "s1-lifetime", "value": "64",
+    ...        "quote": "Forty-six percent of respondents reported"}
+    >>> [breach] = check_quotes(rec, quote="quote", numbers=("value",))
+    >>> print(breach.column, "|", breach.message)
     value | the quote does not print 64 (as digits or in words); a quote holds the number it
     records
     """
-    issues = []
-    for row, rec in table:
-        text = rec.get(quote)
-        if not text:
-            continue
-        for column in numbers:
-            number = rec.get(column)
-            if number is not None and not quote_holds(text, number):
-                issues.append(_issue(file, row, column, "quote_lacks_value",
-                                     f"the quote does not print {number} (as digits or in "
-                                     f"words); a quote holds the number it records", rec, key))
-    return issues
+    text = rec.get(quote)
+    if not text:
+        return
+    for column in numbers:
+        number = rec.get(column)
+        if number is not None and not quote_holds(text, number):
+            yield Breach(column, "quote_lacks_value",
+                         f"the quote does not print {number} (as digits or in words); a quote "
+                         f"holds the number it records")
 
 
-def check_sample_quotes(file: str, table: Table, key: str) -> list[DataIssue]:
+def check_sample_quotes(rec: Row) -> Iterator[Breach]:
     """A source's ``n_quote`` prints its ``n_analysed``, or the women and men that add up to it.
 
-    Parameters
-    ----------
-    file
-        The file's name, for the issues.
-    table
-        The parsed sources, as ``(row, values)`` pairs.
-    key
-        The primary-key column, naming each issue's record.
-
-    Returns
-    -------
-    list of DataIssue
-        One issue per source whose quote does not print its sample size.
-
     Examples
     --------
-    >>> rows = [(5, {"source_id": "burri_hilpert2020", "n_analysed": 299, "n_female": 223,
-    ...              "n_male": 76, "n_quote": "A convenience sample of 223 women and 76 men"}),
-    ...         (6, {"source_id": "x2020", "n_analysed": 300, "n_female": None, "n_male": None,
-    ...              "n_quote": "Three hundred and one students"})]
-    >>> [issue.record_id for issue in check_sample_quotes("sources.csv", rows, "source_id")]
-    ['x2020']
+    >>> burri = {"source_id": "burri_hilpert2020", "n_analysed": 299, "n_female": 223,
+    ...          "n_male": 76, "n_quote": "A convenience sample of 223 women and 76 men"}
+    >>> other = {"source_id": "x2020", "n_analysed": 300, "n_female": None, "n_male": None,
+    ...          "n_quote": "Three hundred and one students"}
+    >>> [breach.column for breach in check_sample_quotes(burri)]
+    []
+    >>> [breach.column for breach in check_sample_quotes(other)]
+    ['n_analysed']
     """
-    issues = []
-    for row, rec in table:
-        n, quote = rec.get("n_analysed"), rec.get("n_quote")
-        if n is None or not quote or quote_holds(quote, n):
-            continue
-        parts = [rec.get("n_female"), rec.get("n_male")]
-        if all(parts) and sum(parts) == n and all(quote_holds(quote, p) for p in parts):
-            continue
-        issues.append(_issue(file, row, "n_analysed", "quote_lacks_value",
-                             f"n_quote prints neither {n} nor the women and men that add up to "
-                             f"it; a quote holds the number it records", rec, key))
-    return issues
+    n, quote = rec.get("n_analysed"), rec.get("n_quote")
+    if n is None or not quote or quote_holds(quote, n):
+        return
+    parts = [rec.get("n_female"), rec.get("n_male")]
+    if all(parts) and sum(parts) == n and all(quote_holds(quote, p) for p in parts):
+        return
+    yield Breach("n_analysed", "quote_lacks_value",
+                 f"n_quote prints neither {n} nor the women and men that add up to it; a quote "
+                 f"holds the number it records")
 
 
-def check_claim_text(file: str, table: Table, key: str) -> list[DataIssue]:
+def check_claim_text(rec: Row) -> Iterator[Breach]:
     """A claim's ``value_text`` is the claim's words, so its quote contains it (any case).
 
-    Parameters
-    ----------
-    file
-        The file's name, for the issues.
-    table
-        The parsed claims, as ``(row, values)`` pairs.
-    key
-        The primary-key column, naming each issue's record.
-
-    Returns
-    -------
-    list of DataIssue
-        One issue per claim whose quote lacks its value_text.
-
     Examples
     --------
-    >>> rows = [(1, {"claim_id": "A", "value_text": "about 4%",
-    ...              "quote": "one study found that about four percent of men"})]
-    >>> [issue.rule for issue in check_claim_text("claims.csv", rows, "claim_id")]
+    >>> claim = {"claim_id": "A", "value_text": "about 4%",
+    ...          "quote": "one study found that about four percent of men"}
+    >>> [breach.rule for breach in check_claim_text(claim)]
     ['quote_lacks_value']
     """
-    return [
-        _issue(file, row, "value_text", "quote_lacks_value",
-               f"{rec['value_text']!r} is not in the quote; value_text repeats the quote's words",
-               rec, key)
-        for row, rec in table
-        if rec.get("value_text") and rec.get("quote")
-        and rec["value_text"].lower() not in rec["quote"].lower()
-    ]
+    if (rec.get("value_text") and rec.get("quote")
+            and rec["value_text"].lower() not in rec["quote"].lower()):
+        yield Breach("value_text", "quote_lacks_value",
+                     f"{rec['value_text']!r} is not in the quote; value_text repeats the quote's "
+                     f"words")
 
 
-def check_open_facts(file: str, table: Table, key: str,
-                     columns: tuple[str, ...]) -> list[DataIssue]:
+def check_open_facts(rec: Row, *, file: str, columns: tuple[str, ...]) -> Iterator[Breach]:
     """A source's open bibliographic facts, and its secondary ones, are stated.
 
     An empty ``authors``, ``year``, ``title``, ``journal`` or ``doi`` needs ``open_facts`` naming it
     (``"Year: ..."``, ``"DOI ..."``, ``"Author names ..."``); each name
-    in ``secondary_fields`` is a filled column of the row, and ``secondary_quote`` gives the
-    evidence.
-
-    Parameters
-    ----------
-    file
-        The file's name, for the issues.
-    table
-        The parsed sources, as ``(row, values)`` pairs.
-    key
-        The primary-key column, naming each issue's record.
-    columns
-        The columns of the sources table.
-
-    Returns
-    -------
-    list of DataIssue
-        One issue per broken rule, in row order.
+    in ``secondary_fields`` is one of the ``columns`` of ``file`` and filled in the row, and
+    ``secondary_quote`` gives the evidence.
 
     Examples
     --------
-    >>> rows = [(9, {"source_id": "toussaint", "year": None, "title": "t", "journal": "j",
-    ...              "doi": None, "open_facts": "Year: open.", "secondary_fields": ("author",),
-    ...              "secondary_quote": None})]
-    >>> for issue in check_open_facts("sources.csv", rows, "source_id", ("authors", "year")):
-    ...     print(issue.column, issue.rule)
+    >>> rec = {"source_id": "toussaint", "year": None, "title": "t", "journal": "j",
+    ...        "doi": None, "open_facts": "Year: open.", "secondary_fields": ("author",),
+    ...        "secondary_quote": None}
+    >>> for breach in check_open_facts(rec, file="sources.csv", columns=("authors", "year")):
+    ...     print(breach.column, breach.rule)
     doi open_fact_unstated
     secondary_fields unknown_column
     secondary_fields secondary_evidence_required
     """
-    issues = []
-    for row, rec in table:
-        for column in OPEN_ALLOWED:
-            stated = column.rstrip("s") in (rec.get("open_facts") or "").lower()
-            if column in rec and rec[column] is None and not stated:
-                issues.append(_issue(file, row, column, "open_fact_unstated",
-                                     f"{column} is empty: say in open_facts that it is open, "
-                                     f"naming it (e.g. '{column.capitalize()}: not in any text "
-                                     f"found.')", rec, key))
-        secondary = rec.get("secondary_fields") or ()
-        for column in secondary:
-            if column not in columns:
-                issues.append(_issue(file, row, "secondary_fields", "unknown_column",
-                                     f"{column!r} is not a column of {file}", rec, key))
-            elif rec.get(column) in (None, ()):
-                issues.append(_issue(file, row, "secondary_fields", "secondary_field_empty",
-                                     f"{column!r} is named as secondary but is empty", rec, key))
-        if secondary and not rec.get("secondary_quote"):
-            issues.append(_issue(file, row, "secondary_fields", "secondary_evidence_required",
-                                 "secondary_fields is filled: give in secondary_quote where each "
-                                 "fact was read and its verbatim words", rec, key))
-    return issues
+    for column in OPEN_ALLOWED:
+        stated = column.rstrip("s") in (rec.get("open_facts") or "").lower()
+        if column in rec and rec[column] is None and not stated:
+            yield Breach(column, "open_fact_unstated",
+                         f"{column} is empty: say in open_facts that it is open, naming it (e.g. "
+                         f"'{column.capitalize()}: not in any text found.')")
+    secondary = rec.get("secondary_fields") or ()
+    for column in secondary:
+        if column not in columns:
+            yield Breach("secondary_fields", "unknown_column",
+                         f"{column!r} is not a column of {file}")
+        elif rec.get(column) in (None, ()):
+            yield Breach("secondary_fields", "secondary_field_empty",
+                         f"{column!r} is named as secondary but is empty")
+    if secondary and not rec.get("secondary_quote"):
+        yield Breach("secondary_fields", "secondary_evidence_required",
+                     "secondary_fields is filled: give in secondary_quote where each fact was read "
+                     "and its verbatim words")
 
 
-def check_article_locations(file: str, table: Table, key: str) -> list[DataIssue]:
+def check_article_locations(rec: Row) -> Iterator[Breach]:
     """An article names where it can be read: a text file, a URL or an archived copy.
-
-    Parameters
-    ----------
-    file
-        The file's name, for the issues.
-    table
-        The parsed articles, as ``(row, values)`` pairs.
-    key
-        The primary-key column, naming each issue's record.
-
-    Returns
-    -------
-    list of DataIssue
-        One issue per article with none of them.
 
     Examples
     --------
-    >>> rows = [(4, {"article_id": "bbc", "text_file": None, "url": None, "archive_url": None})]
-    >>> print(check_article_locations("articles.csv", rows, "article_id")[0].message)
+    >>> article = {"article_id": "bbc", "text_file": None, "url": None, "archive_url": None}
+    >>> print(next(check_article_locations(article)).message)
     give at least one of text_file, url, archive_url, so that the claims can be checked against the
     article
     """
-    return [
-        _issue(file, row, "text_file", "article_location",
-               f"give at least one of {', '.join(ARTICLE_LOCATIONS)}, so that the claims can be "
-               f"checked against the article", rec, key)
-        for row, rec in table
-        if all(rec.get(c) is None for c in ARTICLE_LOCATIONS)
-    ]
+    if all(rec.get(c) is None for c in ARTICLE_LOCATIONS):
+        yield Breach("text_file", "article_location",
+                     f"give at least one of {', '.join(ARTICLE_LOCATIONS)}, so that the claims can "
+                     f"be checked against the article")

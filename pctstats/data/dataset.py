@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -21,8 +21,7 @@ from pctstats.core.errors import DataError, DataIssue
 from pctstats.core.paths import data_dir
 from pctstats.core.reported import to_decimal
 from pctstats.core.vocab import VOCABULARIES
-from pctstats.data import consistency
-from pctstats.data import validation as rules
+from pctstats.data import consistency, validation
 from pctstats.data.reading import PACKAGE_FILE, extra_files, read_package, read_rows, read_text
 from pctstats.data.records import (
     RECORD_TYPES,
@@ -33,6 +32,7 @@ from pctstats.data.records import (
     Source,
     claim_key,
 )
+from pctstats.data.rules import RowRule, Table, apply_rule
 from pctstats.data.schema import iter_fields, parse_field
 
 __all__ = [
@@ -192,44 +192,34 @@ class Dataset(Displayable):
         return self.sources[self.estimates[estimate_id].source_id]
 
     def estimates_of(self, source_id: str) -> list[Estimate]:
-        """Every estimate of one source, in file order.
-
-        Parameters
-        ----------
-        source_id
-            The id of a source.
-
-        Returns
-        -------
-        list of Estimate
-            Its estimates (empty for an unknown id).
+        """The estimates of the source ``source_id``, in file order (none for an unknown id).
 
         Examples
         --------
         >>> [e.estimate_id for e in load().estimates_of("bird2011")]
         ['bird2011-lifetime', 'bird2011-4weeks']
         """
-        return [e for e in self.estimates.values() if e.source_id == source_id]
+        return _of_source(self.estimates, source_id)
 
     def sample_sizes_of(self, source_id: str) -> list[SampleSize]:
-        """The further sample sizes recorded for one source (beyond its ``n_analysed``).
+        """The further sample sizes (beyond ``n_analysed``) recorded for the source ``source_id``.
 
-        Parameters
-        ----------
-        source_id
-            The id of a source.
-
-        Returns
-        -------
-        list of SampleSize
-            In file order (empty for an unknown id or a source with none).
+        In file order; none for an unknown id or a source with none.
 
         Examples
         --------
         >>> sorted({s.n for s in load().sample_sizes_of("schweitzer2015")})
         [195, 231]
         """
-        return [s for s in self.sample_sizes.values() if s.source_id == source_id]
+        return _of_source(self.sample_sizes, source_id)
+
+
+_R = TypeVar("_R", Estimate, SampleSize)
+
+
+def _of_source(records: Mapping[str, _R], source_id: str) -> list[_R]:
+    """The records that name ``source_id`` as their source, in file order."""
+    return [r for r in records.values() if r.source_id == source_id]
 
 
 def load(path: str | Path | None = None) -> Dataset:
@@ -272,7 +262,7 @@ def load(path: str | Path | None = None) -> Dataset:
     if issues:
         raise DataError(issues)
     issues = extra_files(folder, {resources[name]["path"] for name in TABLES})
-    tables: dict[str, rules.Table] = {}
+    tables: dict[str, Table] = {}
     for name in TABLES:
         table, found = _read_table(folder, resources[name])
         tables[name] = table
@@ -377,14 +367,14 @@ def _resource_issues(resources: Mapping[str, Any]) -> list[DataIssue]:
     return issues
 
 
-def _read_table(folder: Path, resource: Mapping[str, Any]) -> tuple[rules.Table, list[DataIssue]]:
+def _read_table(folder: Path, resource: Mapping[str, Any]) -> tuple[Table, list[DataIssue]]:
     file = resource["path"]
     specs = list(iter_fields(resource))
     text, issues = read_text(folder / file, file)
     if text is None:
         return [], issues
     rows, issues = read_rows(text, file, [s.name for s in specs])
-    table: rules.Table = []
+    table: Table = []
     label = _key(resource)[-1]
     for row_number, cells in rows:
         record: dict[str, Any] = {}
@@ -398,49 +388,55 @@ def _read_table(folder: Path, resource: Mapping[str, Any]) -> tuple[rules.Table,
     return table, issues
 
 
-def _check_tables(resources: Mapping[str, Any], tables: Mapping[str, rules.Table]):
+def _check_tables(resources: Mapping[str, Any], tables: Mapping[str, Table]) -> list[DataIssue]:
     files = {name: resources[name]["path"] for name in TABLES}
     keys = {name: _key(resources[name])[-1] for name in TABLES}
     ids = {name: {rec[keys[name]] for _, rec in tables[name]} for name in TABLES}
+
+    def run(name: str, rule: RowRule) -> list[DataIssue]:
+        return apply_rule(files[name], tables[name], keys[name], rule)
+
+    def refers(column: str, target: str) -> RowRule:
+        return partial(validation.check_reference, column=column, target_file=files[target],
+                       known=ids[target])
+
     issues: list[DataIssue] = []
     for name in TABLES:
         unique = [(s.name,) for s in iter_fields(resources[name]) if s.constraints.get("unique")]
-        issues += rules.check_unique(files[name], tables[name],
-                                     [tuple(_key(resources[name])), *unique], keys[name])
-        issues += rules.check_age_order(files[name], tables[name], keys[name])
+        for columns in dict.fromkeys([tuple(_key(resources[name])), *unique]):
+            issues += run(name, validation.check_unique(tables[name], columns))
+        issues += run(name, validation.check_age_order)
     sources = {rec["source_id"]: rec for _, rec in tables["sources"]}
-    f, k = files["sources"], keys["sources"]
-    issues += rules.check_counts(f, tables["sources"], k, "n_female", "n_analysed")
-    issues += rules.check_counts(f, tables["sources"], k, "n_male", "n_analysed")
-    issues += rules.check_sample_split(f, tables["sources"], k)
-    issues += consistency.check_sample_quotes(f, tables["sources"], k)
-    issues += consistency.check_open_facts(
-        f, tables["sources"], k, tuple(s.name for s in iter_fields(resources["sources"])))
-    f, k = files["estimates"], keys["estimates"]
-    issues += rules.check_references(f, tables["estimates"], "source_id", k, files["sources"],
-                                     ids["sources"])
-    issues += rules.check_references(f, tables["estimates"], "version_of", k, f, ids["estimates"])
-    issues += rules.check_values(f, tables["estimates"], k)
-    issues += rules.check_counts(f, tables["estimates"], k, "k", "n")
-    issues += rules.check_versions(f, tables["estimates"], k)
-    issues += consistency.check_estimate_groups(f, tables["estimates"], k, sources)
-    issues += consistency.check_quotes(f, tables["estimates"], k, "quote",
-                                       consistency.QUOTED_VALUES)
-    f, k = files["sample_sizes"], keys["sample_sizes"]
-    issues += rules.check_references(f, tables["sample_sizes"], "source_id", k, files["sources"],
-                                     ids["sources"])
-    issues += consistency.check_quotes(f, tables["sample_sizes"], k, "quote", ("n",))
-    f, k = files["articles"], keys["articles"]
-    issues += consistency.check_article_locations(f, tables["articles"], k)
-    f, k = files["claims"], keys["claims"]
-    issues += rules.check_references(f, tables["claims"], "article_id", k, files["articles"],
-                                     ids["articles"])
-    issues += rules.check_references(f, tables["claims"], "source_ids", k, files["sources"],
-                                     ids["sources"])
-    issues += rules.check_references(f, tables["claims"], "estimate_ids", k, files["estimates"],
-                                     ids["estimates"])
-    issues += rules.check_values(f, tables["claims"], k)
+    estimates = {rec[keys["estimates"]]: rec for _, rec in tables["estimates"]}
     estimate_source = {rec["estimate_id"]: rec["source_id"] for _, rec in tables["estimates"]}
-    issues += rules.check_claim_traces(f, tables["claims"], k, estimate_source)
-    issues += consistency.check_claim_text(f, tables["claims"], k)
+    source_columns = tuple(s.name for s in iter_fields(resources["sources"]))
+    # (table, rule), in the order the issues are listed
+    plan: list[tuple[str, RowRule]] = [
+        ("sources", partial(validation.check_count, count="n_female", total="n_analysed")),
+        ("sources", partial(validation.check_count, count="n_male", total="n_analysed")),
+        ("sources", validation.check_sample_split),
+        ("sources", consistency.check_sample_quotes),
+        ("sources", partial(consistency.check_open_facts, file=files["sources"],
+                            columns=source_columns)),
+        ("estimates", refers("source_id", "sources")),
+        ("estimates", refers("version_of", "estimates")),
+        ("estimates", validation.check_values),
+        ("estimates", partial(validation.check_count, count="k", total="n")),
+        ("estimates", partial(validation.check_version, key=keys["estimates"],
+                              estimates=estimates)),
+        ("estimates", partial(consistency.check_estimate_groups, sources=sources)),
+        ("estimates", partial(consistency.check_quotes, quote="quote",
+                              numbers=consistency.QUOTED_VALUES)),
+        ("sample_sizes", refers("source_id", "sources")),
+        ("sample_sizes", partial(consistency.check_quotes, quote="quote", numbers=("n",))),
+        ("articles", consistency.check_article_locations),
+        ("claims", refers("article_id", "articles")),
+        ("claims", refers("source_ids", "sources")),
+        ("claims", refers("estimate_ids", "estimates")),
+        ("claims", validation.check_values),
+        ("claims", partial(validation.check_claim_traces, estimate_source=estimate_source)),
+        ("claims", consistency.check_claim_text),
+    ]
+    for name, rule in plan:
+        issues += run(name, rule)
     return issues

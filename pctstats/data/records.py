@@ -166,6 +166,10 @@ class Estimate:
 class Article:
     """A popular article whose claims are audited.
 
+    At least one of ``text_file`` (a plain-text copy), ``url`` and ``archive_url`` says where it
+    can be read; ``published`` is ``None`` where the date is not known. Its claims
+    (:class:`Claim`) name it by ``article_id``, which scopes their ids.
+
     Examples
     --------
     >>> import pctstats
