@@ -4,7 +4,7 @@ Candidates are the estimates of the claim's sources whose measure can be compare
 (a prevalence or range with a prevalence or range; an odds ratio or ratio claim with an odds ratio;
 an association with an association or odds ratio). A comparison or ratio claim (one with a
 ``reference_sex``) is matched against *pairs* of prevalences (one of each group, see
-:func:`pctstats.checks.ratio_claims.matching_pairs`) drawn from its sources. The best match
+:func:`pctstats.evidence.matching_pairs`) drawn from its sources. The best match
 (:meth:`Candidate.key`) is the candidate whose value agrees with the claim's, then with the fewest
 differing dimensions, then one the claim traces to (``estimate_ids``), then a first printing
 rather than an alternative one (``version_of``).
@@ -27,7 +27,6 @@ from typing import Final
 
 from pctstats.audit.dimensions import Mismatch, dimension_mismatches, in_order
 from pctstats.audit.values import VALUE_FOUND, compare_value
-from pctstats.checks.ratio_claims import PairEvidence, matching_pairs, ratio_fits
 from pctstats.core import vocab as V
 from pctstats.core.equivalence import covers
 from pctstats.core.names import (
@@ -44,6 +43,7 @@ from pctstats.core.names import (
 )
 from pctstats.data.dataset import Dataset
 from pctstats.data.records import Claim, Estimate
+from pctstats.evidence import PairEvidence, matching_pairs, ratio_fits
 
 __all__ = ["COMPARABLE", "Candidate", "pair_candidates", "single_candidates"]
 

@@ -18,13 +18,13 @@ from typing import Final
 
 from pctstats.audit.candidates import Candidate
 from pctstats.audit.dimensions import Mismatch
-from pctstats.checks.ratio_claims import PairEvidence, describe_pair, matching_pairs, ratio_fits
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.phrases import and_list, fmt_float, fmt_n, label, printed_number, words
 from pctstats.core.reported import to_decimal
 from pctstats.data.dataset import Dataset
 from pctstats.data.records import Claim, Estimate
+from pctstats.evidence import PairEvidence, describe_pair, matching_pairs, ratio_fits
 from pctstats.stats.ratios import required_prevalence
 
 __all__ = ["claim_words", "differences", "qualifiers", "verdict_message"]

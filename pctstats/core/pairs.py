@@ -4,7 +4,7 @@ A two-group claim ("2.87 times more likely", "more common in women") and the rat
 need pairs of single printed prevalences, one of each group, that measure the same thing. This
 module says which records can stand in such a pair (:func:`is_point_prevalence`) and forms the
 pairs (:func:`group_pairs`); what "the same thing" means is the caller's ``fits`` rule (the
-claim's dimensions for :mod:`pctstats.checks.ratio_claims`, one sample for the ratio figure).
+claim's dimensions for :mod:`pctstats.evidence`, one sample for the ratio figure).
 
 Examples
 --------
