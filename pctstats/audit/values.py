@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
 
@@ -36,7 +37,7 @@ from pctstats.core.names import (
 )
 from pctstats.core.reported import decimals_of, to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING
-from pctstats.core.spans import Span, estimate_span, hull, overlap, span
+from pctstats.core.spans import Span, hull, overlap, span
 from pctstats.data.records import Claim, Estimate
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "VALUE_FOUND",
     "VALUE_MATCHES",
     "claim_span",
+    "clear_value_cache",
     "compare_point",
     "compare_value",
 ]
@@ -73,6 +75,9 @@ COARSER: Final = frozenset({ROUNDED_VALUE, IN_RANGE, RATIO_IMPLIED})
 #: Approximations that read a round number ("about 40", "almost 50") at the precision of its last
 #: non-zero digit.
 _LOOSE: Final = frozenset({V.ABOUT, V.ALMOST})
+#: Printed numbers (and pairs of them) remembered: every comparison here is a pure function of the
+#: printed strings, and tracing a text compares each of its numbers with every estimate.
+_CACHE_SIZE: Final = 65_536
 
 
 def _trailing_zeros(value: str) -> int:
@@ -110,6 +115,11 @@ def claim_span(
     >>> claim_span("41", "about")[0][:2]
     (Decimal('40.5'), Decimal('41.5'))
     """
+    return _claim_span(value, approximation, rounding)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _claim_span(value: str, approximation: str, rounding: str) -> tuple[Span, int]:
     exponent = -decimals_of(value)
     if approximation in _LOOSE and _trailing_zeros(value):
         zeros = min(_trailing_zeros(value), 1)  # read "40", "50", "100" to the nearest ten at most
@@ -152,9 +162,19 @@ def compare_point(
     >>> compare_point("46.2", "exact", "46"), compare_point("4", "about", "41")
     ('more_precise', 'different')
     """
-    claimed, claim_exponent = claim_span(value, approximation, rounding)
-    source = span(printed, rounding)
-    source_exponent = -decimals_of(printed)
+    return _compare_point(value, approximation, printed, rounding)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _printed(printed: str, rounding: str) -> tuple[Span, int]:
+    """The true values behind a source's printed number, and its precision exponent."""
+    return span(printed, rounding), -decimals_of(printed)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _compare_point(value: str, approximation: str, printed: str, rounding: str) -> str:
+    claimed, claim_exponent = _claim_span(value, approximation, rounding)
+    source, source_exponent = _printed(printed, rounding)
     meets = overlap(claimed, source)
     if claim_exponent < source_exponent:
         return MORE_PRECISE if meets else DIFFERENT
@@ -187,29 +207,57 @@ def compare_value(
     """
     if claim.value is None or estimate.value is None:
         return NO_NUMBER, False
-    if claim.value_high is None and estimate.value_high is None:
-        match = compare_point(claim.value, claim.approximation, estimate.value, rounding)
+    return _compare(
+        claim.value, claim.value_high, claim.approximation, estimate.value, estimate.value_high,
+        rounding,
+    )
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _compare(
+    value: str,
+    value_high: str | None,
+    approximation: str,
+    e_value: str,
+    e_value_high: str | None,
+    rounding: str,
+) -> tuple[str, bool]:
+    """:func:`compare_value` on the printed numbers alone (all it depends on)."""
+    if value_high is None and e_value_high is None:
+        match = _compare_point(value, approximation, e_value, rounding)
         return match, match == MORE_PRECISE
-    if claim.value_high is None:  # a point claim against a source range
-        assert estimate.value_high is not None
-        claimed, _ = claim_span(claim.value, claim.approximation, rounding)
-        source = estimate_span(estimate, rounding)
-        assert source is not None
+    if value_high is None:  # a point claim against a source range
+        assert e_value_high is not None
+        claimed, _ = _claim_span(value, approximation, rounding)
+        source = hull(_printed(e_value, rounding)[0], _printed(e_value_high, rounding)[0])
         if not overlap(claimed, source):
             return DIFFERENT, False
-        finer = decimals_of(claim.value) > max(map(decimals_of, estimate.values))
-        return IN_RANGE, finer or claim.approximation == V.EXACT
-    if estimate.value_high is None:  # a claimed range around a source's point
-        low, _ = claim_span(claim.value, claim.approximation, rounding)
-        high, _ = claim_span(claim.value_high, claim.approximation, rounding)
-        source = span(estimate.value, rounding)
+        finer = decimals_of(value) > max(decimals_of(e_value), decimals_of(e_value_high))
+        return IN_RANGE, finer or approximation == V.EXACT
+    if e_value_high is None:  # a claimed range around a source's point
+        low, _ = _claim_span(value, approximation, rounding)
+        high, _ = _claim_span(value_high, approximation, rounding)
+        source = _printed(e_value, rounding)[0]
         return (ROUNDED_VALUE if overlap(hull(low, high), source) else DIFFERENT), False
     ends = [
-        compare_point(c, claim.approximation, e, rounding)
-        for c, e in ((claim.value, estimate.value), (claim.value_high, estimate.value_high))
+        _compare_point(c, approximation, e, rounding)
+        for c, e in ((value, e_value), (value_high, e_value_high))
     ]
     if DIFFERENT in ends:
         return DIFFERENT, False
     if MORE_PRECISE in ends:
         return MORE_PRECISE, True
     return (EQUAL if ends == [EQUAL, EQUAL] else ROUNDED_VALUE), False
+
+
+def clear_value_cache() -> None:
+    """Forget the printed numbers compared so far (for timing a first reading).
+
+    Examples
+    --------
+    >>> clear_value_cache()
+    >>> compare_point("5", "exact", "5.1")
+    'rounded'
+    """
+    for cached in (_claim_span, _printed, _compare_point, _compare):
+        cached.cache_clear()

@@ -27,10 +27,13 @@ Examples
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Final
 
 from pctstats.audit import claim_verdict, compare_value
+from pctstats.audit.values import clear_value_cache
 from pctstats.core.lexicon import LOWER_BOUNDS, UPPER_BOUNDS
 from pctstats.core.names import (
     ACCURATE,
@@ -154,11 +157,6 @@ def build_claim(
     )
 
 
-#: Value matches already computed: a number and an estimate always compare the same way.
-_COMPARED: dict[tuple[str | None, ...], str] = {}
-_MEMO_SIZE: Final = 100_000
-
-
 def clear_memo() -> None:
     """Forget the value matches computed so far (for timing a first reading).
 
@@ -166,11 +164,11 @@ def clear_memo() -> None:
     --------
     >>> clear_memo()
     """
-    _COMPARED.clear()
+    clear_value_cache()
 
 
-def _far_apart(claim: Claim, e: Estimate) -> bool:
-    """Whether two numbers are too far apart for any rounding or hedge to bring them together.
+def _far_apart(low: float, high: float, e_low: float, e_high: float) -> bool:
+    """Whether two numbers (or ranges) are too far apart for any rounding or hedge to meet.
 
     A shortcut before :func:`pctstats.audit.compare_value` (which reads every printed number as an
     interval, exactly, and is the slow part of tracing): no printed precision or hedge of a
@@ -178,15 +176,60 @@ def _far_apart(claim: Claim, e: Estimate) -> bool:
 
     Examples
     --------
-    >>> from pctstats import load
-    >>> db = load()
-    >>> _far_apart(db.claims["C-4weeks"], db.estimates["schweitzer2015-lifetime"])
-    True
+    >>> _far_apart(5.0, 5.0, 46.0, 46.0), _far_apart(41.0, 41.0, 46.0, 46.0)
+    (True, False)
     """
-    assert claim.value is not None and e.value is not None
-    low, high = float(claim.value), float(claim.value_high or claim.value)
-    e_low, e_high = float(e.value), float(e.value_high or e.value)
     return low - e_high > FAR or e_low - high > FAR
+
+
+@dataclass(frozen=True)
+class _Target:
+    """What scoring needs of one estimate a percentage can trace to, read once per record set."""
+
+    estimate: Estimate
+    low: float | None
+    high: float | None
+    n_known: frozenset[int | None]
+    years: frozenset[int | None]
+    tags: frozenset[str]
+    lifetime: bool
+    any_frequency: bool
+    version: bool
+
+
+#: The targets of each record set in use (by ``id``, with a weak reference to tell a new one).
+_TARGETS: dict[int, tuple[weakref.ref[Dataset], tuple[_Target, ...]]] = {}
+_TARGET_SETS: Final = 16
+
+
+def _targets(db: Dataset) -> tuple[_Target, ...]:
+    """The estimates of ``db`` a percentage can trace to, with what scoring reads of them."""
+    hit = _TARGETS.get(id(db))
+    if hit is not None and hit[0]() is db:
+        return hit[1]
+    found = []
+    for e in db.estimates.values():
+        if e.measure not in ("prevalence", "prevalence_range") or e.unit != PERCENT:
+            continue
+        source = db.sources[e.source_id]
+        found.append(
+            _Target(
+                estimate=e,
+                low=None if e.value is None else float(e.value),
+                high=None if e.value is None else float(e.value_high or e.value),
+                n_known=frozenset({e.n, source.n_analysed}),
+                years=frozenset({source.year, source.online_year}),
+                tags=frozenset(e.population_tags or source.population_tags),
+                lifetime=e.timeframe in _LIFETIME,
+                any_frequency=e.frequency in _ANY,
+                version=e.version_of is not None,
+            )
+        )
+    if len(_TARGETS) >= _TARGET_SETS:
+        _TARGETS.clear()
+    targets = tuple(found)
+    _TARGETS[id(db)] = (weakref.ref(db), targets)
+    return targets
 
 
 def outcome_compatible(said: str | None, measured: str) -> bool:
@@ -241,43 +284,38 @@ def corroborates(ctx: Context, e: Estimate, source_years: set[int | None]) -> bo
     )
 
 
-def _score(
-    db: Dataset, claim: Claim, ctx: Context, e: Estimate, rounding: str
-) -> tuple[float, str]:
-    if e.value is None or claim.value is None or _far_apart(claim, e):
+def _score(claim: Claim, ctx: Context, t: _Target, rounding: str) -> tuple[float, str]:
+    e = t.estimate
+    if claim.value is None or t.low is None or t.high is None:
         match = DIFFERENT
     else:
-        key = (claim.value, claim.value_high, claim.approximation, e.estimate_id, rounding)
-        match = _COMPARED.get(key)
-        if match is None:
-            if len(_COMPARED) > _MEMO_SIZE:
-                _COMPARED.clear()
-            match = _COMPARED[key] = compare_value(claim, e, rounding)[0]
+        low, high = float(claim.value), float(claim.value_high or claim.value)
+        if _far_apart(low, high, t.low, t.high):
+            match = DIFFERENT
+        else:
+            match = compare_value(claim, e, rounding)[0]
     score = VALUE_POINTS.get(match, 0.0)
     if claim.value_high is not None and e.value_high is None and score:
         score = RANGE_AROUND_POINT  # a range holds many points: weak evidence for any one
     elif score and match != EQUAL:
-        assert claim.value is not None and e.value is not None
-        low, high = float(claim.value), float(claim.value_high or claim.value)
-        e_low, e_high = float(e.value), float(e.value_high or e.value)
-        gap = max(0.0, e_low - high, low - e_high)  # none for a point within a source's range
-        score -= min(NEARNESS_CAP, NEARNESS * gap / max(high, e_high, 1.0))
-    source = db.sources[e.source_id]
+        assert t.low is not None and t.high is not None
+        gap = max(0.0, t.low - high, low - t.high)  # none for a point within a source's range
+        score -= min(NEARNESS_CAP, NEARNESS * gap / max(high, t.high, 1.0))
     if ctx.sex is not None:
         score += 2.0 if ctx.sex == e.sex else (-1.0 if "all" in (ctx.sex, e.sex) else -2.5)
     if ctx.timeframe != "not_stated":
-        same = ctx.timeframe == e.timeframe or {ctx.timeframe, e.timeframe} <= _LIFETIME
+        same = ctx.timeframe == e.timeframe or (ctx.timeframe in _LIFETIME and t.lifetime)
         score += 1.5 if same else -1.5
-    elif e.timeframe in _LIFETIME:
+    elif t.lifetime:
         score += 0.5
     if ctx.frequency in _ANY:
-        score += 0.5 if e.frequency in _ANY else -0.5
+        score += 0.5 if t.any_frequency else -0.5
     else:
         score += 1.5 if ctx.frequency == e.frequency else -1.0
     if ctx.n_claimed is not None:
-        score += 3.0 if ctx.n_claimed in {e.n, source.n_analysed} else -1.0
+        score += 3.0 if ctx.n_claimed in t.n_known else -1.0
     if ctx.year_claimed is not None:
-        score += 2.0 if ctx.year_claimed in {source.year, source.online_year} else -0.5
+        score += 2.0 if ctx.year_claimed in t.years else -0.5
     outcome = ctx.outcome or "pcd_symptoms"
     if outcome == e.outcome or (outcome in _PCD_FAMILY and e.outcome == "pcd_symptoms"):
         score += 1.0 if ctx.outcome is not None else 0.5
@@ -289,9 +327,8 @@ def _score(
         score += 1.0 if ctx.context == e.context else -1.0
     elif e.context != "any":
         score -= 2.0  # a figure for one context only (after masturbation) for a general claim
-    tags = set(e.population_tags or source.population_tags)
-    score += 0.5 * len(tags & set(ctx.population_tags))
-    if e.version_of is not None:
+    score += 0.5 * len(t.tags.intersection(ctx.population_tags))
+    if t.version:
         score -= 0.25
     return score, match
 
@@ -321,11 +358,9 @@ def score_estimates(
         return []
     probe = build_claim(number, ctx, "", "probe")
     out = []
-    for e in db.estimates.values():
-        if e.measure not in ("prevalence", "prevalence_range") or e.unit != PERCENT:
-            continue
-        score, match = _score(db, probe, ctx, e, rounding)
-        out.append((e.estimate_id, round(score, 2), match))
+    for t in _targets(db):
+        score, match = _score(probe, ctx, t, rounding)
+        out.append((t.estimate.estimate_id, round(score, 2), match))
     out.sort(key=lambda t: -t[1])
     return out
 
