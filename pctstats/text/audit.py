@@ -75,11 +75,24 @@ TEXT_AUDIT_COLUMNS: Final = (
 #: Candidates listed per claim (the best ones, with their scores).
 N_CANDIDATES: Final = 3
 LANGUAGES: Final = tuple(LANGUAGE_MARKERS)
+#: The columns of whole numbers (nullable integers).
+_WHOLE: Final = frozenset({"start", "end", "n_claimed", "year_claimed"})
 _PRINTED_NUMBER: Final = re.compile(r"\d+(?:[.,]\d+)?")
 _MARKERS: Final = {
     lang: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
     for lang, words in LANGUAGE_MARKERS.items()
 }
+
+
+def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The rows as the audit's frame, built once, column by column (counts as ``Int64``)."""
+    columns = {
+        column: pd.array(
+            [row[column] for row in rows], dtype="Int64" if column in _WHOLE else object
+        )
+        for column in TEXT_AUDIT_COLUMNS
+    }
+    return pd.DataFrame(columns, columns=list(TEXT_AUDIT_COLUMNS))
 
 
 def detect_language(text: str) -> str:
@@ -95,11 +108,26 @@ def detect_language(text: str) -> str:
     return max(counts, key=lambda lang: (counts[lang], lang == "en"))
 
 
-def _split_range(db: Dataset, number: Number, ctx: Context, rounding: str) -> list[Number]:
+class _Scores:
+    """:func:`score_estimates` for one text: a number read in one context is scored once."""
+
+    def __init__(self, db: Dataset, rounding: str) -> None:
+        self.db, self.rounding = db, rounding
+        self.found: dict[tuple[Number, Context], list[tuple[str, float, str]]] = {}
+
+    def __call__(self, number: Number, ctx: Context) -> list[tuple[str, float, str]]:
+        key = (number, ctx)
+        found = self.found.get(key)
+        if found is None:
+            found = self.found[key] = score_estimates(self.db, number, ctx, self.rounding)
+        return found
+
+
+def _split_range(db: Dataset, scores: _Scores, number: Number, ctx: Context) -> list[Number]:
     """A range as one claim, or as two when each end fits an estimate but no range fits both."""
     if number.value_high is None:
         return [number]
-    whole = score_estimates(db, number, ctx, rounding)
+    whole = scores(number, ctx)
     if any(
         m in (EQUAL, ROUNDED_VALUE, MORE_PRECISE) and db.estimates[i].value_high is not None
         for i, _, m in whole
@@ -107,7 +135,7 @@ def _split_range(db: Dataset, number: Number, ctx: Context, rounding: str) -> li
         return [number]
     low = replace(number, value_high=None, kind="digits")
     high = replace(number, value=number.value_high, value_high=None, kind="digits")
-    ends = [choose(db, score_estimates(db, part, ctx, rounding), ctx) for part in (low, high)]
+    ends = [choose(db, scores(part, ctx), ctx) for part in (low, high)]
     printed = list(_PRINTED_NUMBER.finditer(number.value_text))
     if ends[0] is None or ends[1] is None or ends[0].source_id == ends[1].source_id:
         return [number]
@@ -129,6 +157,7 @@ def _split_range(db: Dataset, number: Number, ctx: Context, rounding: str) -> li
 
 def _row(
     db: Dataset,
+    scores: _Scores,
     number: Number,
     ctx: Context,
     quote: str,
@@ -136,8 +165,8 @@ def _row(
     rounding: str,
     given: Estimate | None = None,
 ) -> dict[str, Any]:
-    scores = score_estimates(db, number, ctx, rounding)
-    chosen = given or choose(db, scores, ctx)
+    found = scores(number, ctx)
+    chosen = given or choose(db, found, ctx)
     source_id = chosen.source_id if chosen is not None else None
     claim = build_claim(number, ctx, quote, claim_id, source_id, chosen)
     out = audit_claim(db, claim, rounding)
@@ -174,7 +203,7 @@ def _row(
         "source_kind": ctx.source_kind,
         "source_id": source_id,
         "estimate_id": matched,
-        "candidates": tuple((i, s) for i, s, _ in scores[:N_CANDIDATES]),
+        "candidates": tuple((i, s) for i, s, _ in found[:N_CANDIDATES]),
         "verdict": out["verdict"] if source_id else UNSUPPORTED,
         "mismatches": mismatches,
         "message": out["message"],
@@ -183,6 +212,7 @@ def _row(
 
 def _trace_restatements(
     db: Dataset,
+    scores: _Scores,
     text: str,
     rows: list[dict[str, Any]],
     read: list[tuple[Number, Context]],
@@ -209,12 +239,19 @@ def _trace_restatements(
         number, ctx = read[other]
         fits = any(
             i_ == estimate_id and m != DIFFERENT
-            for i_, _, m in score_estimates(db, number, ctx, rounding)
+            for i_, _, m in scores(number, ctx)
         )
         if fits:
             row = rows[other]
             rows[other] = _row(
-                db, number, ctx, row["quote"], f"T{other + 1}", rounding, db.estimates[estimate_id]
+                db,
+                scores,
+                number,
+                ctx,
+                row["quote"],
+                f"T{other + 1}",
+                rounding,
+                db.estimates[estimate_id],
             )
 
 
@@ -283,18 +320,19 @@ def audit_text(
     rows: list[dict[str, Any]] = []
     read: list[tuple[Number, Context]] = []
     memo: dict = {}
+    scores = _Scores(db, rounding)
     for index, (s, e) in enumerate(sentences):
         for which, number in enumerate(numbers[index]):
             if number.unit == COUNT:
                 continue
             ctx = read_context(text, sentences, numbers, index, which, memo)
-            for part in _split_range(db, number, ctx, rounding):
-                rows.append(_row(db, part, ctx, text[s:e], f"T{len(rows) + 1}", rounding))
+            for part in _split_range(db, scores, number, ctx):
+                rows.append(
+                    _row(db, scores, part, ctx, text[s:e], f"T{len(rows) + 1}", rounding)
+                )
                 read.append((part, ctx))
-    _trace_restatements(db, text, rows, read, rounding)
-    frame = pd.DataFrame.from_records(rows, columns=list(TEXT_AUDIT_COLUMNS))
-    for column in ("start", "end", "n_claimed", "year_claimed"):
-        frame[column] = frame[column].astype("Int64")
+    _trace_restatements(db, scores, text, rows, read, rounding)
+    frame = _frame(rows)
     frame.attrs["rounding"] = rounding
     frame.attrs["language"] = lang
     frame.attrs["message"] = (
