@@ -200,6 +200,11 @@ def _digits_value(printed: str, lang: str = "en") -> str:
 
 def _word_numbers(sentence: str, lang: str) -> list[_Raw]:
     """Runs of number words ("Forty-six", "two hundred and thirty", "quarante et un")."""
+    if not any(
+        _word_value(word, lang) is not None and word.lower() not in _CONNECTORS
+        for word in _WORD.findall(sentence)
+    ):
+        return []  # most sentences hold no number word: no run to look for
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
     out: list[_Raw] = []
     i = 0

@@ -284,55 +284,6 @@ def corroborates(ctx: Context, e: Estimate, source_years: set[int | None]) -> bo
     )
 
 
-def _score(claim: Claim, ctx: Context, t: _Target, rounding: str) -> tuple[float, str]:
-    e = t.estimate
-    if claim.value is None or t.low is None or t.high is None:
-        match = DIFFERENT
-    else:
-        low, high = float(claim.value), float(claim.value_high or claim.value)
-        if _far_apart(low, high, t.low, t.high):
-            match = DIFFERENT
-        else:
-            match = compare_value(claim, e, rounding)[0]
-    score = VALUE_POINTS.get(match, 0.0)
-    if claim.value_high is not None and e.value_high is None and score:
-        score = RANGE_AROUND_POINT  # a range holds many points: weak evidence for any one
-    elif score and match != EQUAL:
-        assert t.low is not None and t.high is not None
-        gap = max(0.0, t.low - high, low - t.high)  # none for a point within a source's range
-        score -= min(NEARNESS_CAP, NEARNESS * gap / max(high, t.high, 1.0))
-    if ctx.sex is not None:
-        score += 2.0 if ctx.sex == e.sex else (-1.0 if "all" in (ctx.sex, e.sex) else -2.5)
-    if ctx.timeframe != "not_stated":
-        same = ctx.timeframe == e.timeframe or (ctx.timeframe in _LIFETIME and t.lifetime)
-        score += 1.5 if same else -1.5
-    elif t.lifetime:
-        score += 0.5
-    if ctx.frequency in _ANY:
-        score += 0.5 if t.any_frequency else -0.5
-    else:
-        score += 1.5 if ctx.frequency == e.frequency else -1.0
-    if ctx.n_claimed is not None:
-        score += 3.0 if ctx.n_claimed in t.n_known else -1.0
-    if ctx.year_claimed is not None:
-        score += 2.0 if ctx.year_claimed in t.years else -0.5
-    outcome = ctx.outcome or "pcd_symptoms"
-    if outcome == e.outcome or (outcome in _PCD_FAMILY and e.outcome == "pcd_symptoms"):
-        score += 1.0 if ctx.outcome is not None else 0.5
-    elif outcome in _PCD_FAMILY and e.outcome in _RELATED:
-        score += 0.0
-    else:
-        score -= 3.0
-    if ctx.context != "any":
-        score += 1.0 if ctx.context == e.context else -1.0
-    elif e.context != "any":
-        score -= 2.0  # a figure for one context only (after masturbation) for a general claim
-    score += 0.5 * len(t.tags.intersection(ctx.population_tags))
-    if t.version:
-        score -= 0.25
-    return score, match
-
-
 def score_estimates(
     db: Dataset, number: Number, ctx: Context, rounding: str = DEFAULT_ROUNDING
 ) -> list[tuple[str, float, str]]:
@@ -356,11 +307,63 @@ def score_estimates(
     """
     if number.unit != PERCENT:
         return []
-    probe = build_claim(number, ctx, "", "probe")
+    claim = build_claim(number, ctx, "", "probe")
+    # What the text says is read once here; each estimate's side once per record set.
+    ranged = claim.value_high is not None
+    if claim.value is not None:
+        low, high = float(claim.value), float(claim.value_high or claim.value)
+    sex, timeframe, frequency = ctx.sex, ctx.timeframe, ctx.frequency
+    said_lifetime = timeframe in _LIFETIME
+    any_frequency = frequency in _ANY
+    outcome = ctx.outcome or "pcd_symptoms"
+    outcome_points = 1.0 if ctx.outcome is not None else 0.5
+    pcd_family = outcome in _PCD_FAMILY
+    tags = ctx.population_tags
     out = []
     for t in _targets(db):
-        score, match = _score(probe, ctx, t, rounding)
-        out.append((t.estimate.estimate_id, round(score, 2), match))
+        e = t.estimate
+        if claim.value is None or t.low is None or t.high is None:
+            match = DIFFERENT
+        elif _far_apart(low, high, t.low, t.high):
+            match = DIFFERENT
+        else:
+            match = compare_value(claim, e, rounding)[0]
+        score = VALUE_POINTS.get(match, 0.0)
+        if ranged and e.value_high is None and score:
+            score = RANGE_AROUND_POINT  # a range holds many points: weak evidence for any one
+        elif score and match != EQUAL:
+            assert t.low is not None and t.high is not None
+            gap = max(0.0, t.low - high, low - t.high)  # none for a point within a source's range
+            score -= min(NEARNESS_CAP, NEARNESS * gap / max(high, t.high, 1.0))
+        if sex is not None:
+            score += 2.0 if sex == e.sex else (-1.0 if "all" in (sex, e.sex) else -2.5)
+        if timeframe != "not_stated":
+            same = timeframe == e.timeframe or (said_lifetime and t.lifetime)
+            score += 1.5 if same else -1.5
+        elif t.lifetime:
+            score += 0.5
+        if any_frequency:
+            score += 0.5 if t.any_frequency else -0.5
+        else:
+            score += 1.5 if frequency == e.frequency else -1.0
+        if ctx.n_claimed is not None:
+            score += 3.0 if ctx.n_claimed in t.n_known else -1.0
+        if ctx.year_claimed is not None:
+            score += 2.0 if ctx.year_claimed in t.years else -0.5
+        if outcome == e.outcome or (pcd_family and e.outcome == "pcd_symptoms"):
+            score += outcome_points
+        elif pcd_family and e.outcome in _RELATED:
+            score += 0.0
+        else:
+            score -= 3.0
+        if ctx.context != "any":
+            score += 1.0 if ctx.context == e.context else -1.0
+        elif e.context != "any":
+            score -= 2.0  # a figure for one context only (after masturbation) for a general claim
+        score += 0.5 * len(t.tags.intersection(tags))
+        if t.version:
+            score -= 0.25
+        out.append((e.estimate_id, round(score, 2), match))
     out.sort(key=lambda t: -t[1])
     return out
 
