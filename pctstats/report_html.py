@@ -89,14 +89,8 @@ def build_html_report(
 ) -> str:
     """The report as one self-contained HTML page.
 
-    Parameters
-    ----------
-    db
-        The record set; the shipped one by default.
-    rounding
-        The rounding mode the checks and the audit assume.
-    figures_dir
-        Where the built figures are (default: the build's output folder; none from a wheel).
+    The Markdown of :func:`pctstats.report.build_report` for the same ``db``, ``rounding`` and
+    ``figures_dir`` (see there), rendered, with each figure embedded rather than linked.
 
     Returns
     -------

@@ -124,7 +124,8 @@ def check_all(
     Raises
     ------
     ValueError
-        If ``rounding`` or a check name is unknown.
+        If ``rounding`` is not a rounding mode, or ``checks`` names a check that is not in
+        :data:`CHECKS` (the message lists the checks that are).
 
     Examples
     --------

@@ -15,11 +15,19 @@ the reported value under the rounding assumed. One row per estimate of the recor
   range, an odds ratio or association, a value that is not a percentage, or no denominator.
 
 When a record prints its count ``k``, the test is whether ``k / n`` itself prints as the value.
+
+The denominator searches (:func:`nearest_denominators`, :func:`shared_denominators`,
+:func:`subsample_denominators`) take printed percentages that share the reported denominator ``n``
+(``value`` or ``values``, e.g. ``"5.1"``) and a rounding mode of
+:data:`pctstats.core.rounding.ROUNDING_MODES`, and return denominators with which every one of
+them passes GRIM (the full reference is at :func:`pctstats.stats.grim_consistency.grim_counts`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any, Final
 
 from pctstats.checks.findings import Findings, finding, frame_check
@@ -62,42 +70,26 @@ def search_window(n: int) -> int:
     return max(10, n // 5)
 
 
+def _fitting(values: list[str], candidates: Iterable[int], rounding: str) -> Iterator[int]:
+    """The candidate denominators, in the order given, with which every one of ``values`` fits."""
+    return (m for m in candidates if all(grim(v, m, rounding=rounding) for v in values))
+
+
 def nearest_denominators(value: str, n: int, rounding: str = DEFAULT_ROUNDING) -> list[int]:
     """The nearest denominator below ``n`` and the nearest above with which ``value`` is consistent.
 
-    Parameters
-    ----------
-    value
-        A printed percentage, e.g. ``"5.1"``.
-    n
-        The reported denominator.
-    rounding
-        A rounding mode of :data:`pctstats.core.rounding.ROUNDING_MODES`.
-
-    Returns
-    -------
-    list of int
-        Up to two denominators within :func:`search_window` of ``n`` (below first).
-
-    References
-    ----------
-    Brown & Heathers (2017), the GRIM test; the full reference is in :func:`grim_findings`.
+    Each is searched within :func:`search_window` of ``n``; the list has up to two, below first.
+    GRIM: Brown & Heathers (2017).
 
     Examples
     --------
     >>> nearest_denominators("5.1", 230)
     [217, 234]
     """
-    found = []
     window = search_window(n)
-    lower = range(n - 1, max(0, n - window - 1), -1)
-    below = (m for m in lower if grim(value, m, rounding=rounding))
-    above = (m for m in range(n + 1, n + window + 1) if grim(value, m, rounding=rounding))
-    for candidates in (below, above):
-        first = next(candidates, None)
-        if first is not None:
-            found.append(first)
-    return found
+    below = _fitting([value], range(n - 1, max(0, n - window - 1), -1), rounding)
+    above = _fitting([value], range(n + 1, n + window + 1), rounding)
+    return [m for m in (next(below, None), next(above, None)) if m is not None]
 
 
 def shared_denominators(
@@ -105,26 +97,8 @@ def shared_denominators(
 ) -> list[int]:
     """Denominators near ``n`` (``n`` itself included) consistent with every one of ``values``.
 
-    Parameters
-    ----------
-    values
-        Printed percentages that share the denominator ``n``.
-    n
-        The reported denominator.
-    rounding
-        A rounding mode.
-    limit
-        At most this many are returned, nearest to ``n`` first (ties: the smaller first).
-
-    Returns
-    -------
-    list of int
-        The denominators, nearest first.
-
-    References
-    ----------
-    Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test. *Social Psychological and
-    Personality Science*, 8(4), 363–369.
+    At most ``limit`` within :func:`search_window` of ``n``, nearest to ``n`` first (ties: the
+    smaller first). GRIM: Brown & Heathers (2017).
 
     Examples
     --------
@@ -133,8 +107,7 @@ def shared_denominators(
     """
     window = search_window(n)
     candidates = sorted(range(max(1, n - window), n + window + 1), key=lambda m: (abs(m - n), m))
-    fits = [m for m in candidates if all(grim(v, m, rounding=rounding) for v in values)]
-    return fits[:limit]
+    return list(islice(_fitting(values, candidates, rounding), limit))
 
 
 def subsample_denominators(
@@ -143,33 +116,15 @@ def subsample_denominators(
     """Denominators at or below ``n`` consistent with every one of ``values`` (a sub-sample).
 
     When an item is answered by part of the sample (item non-response, a filter question), its
-    percentages are of a smaller N; this lists every such N that fits them all.
-
-    Parameters
-    ----------
-    values
-        Printed percentages that share the denominator ``n``.
-    n
-        The reported denominator (the largest candidate).
-    rounding
-        A rounding mode.
-
-    Returns
-    -------
-    list of int
-        The denominators, smallest first.
-
-    References
-    ----------
-    Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test. *Social Psychological and
-    Personality Science*, 8(4), 363–369.
+    percentages are of a smaller N; this lists every such N that fits them all, smallest first.
+    GRIM: Brown & Heathers (2017).
 
     Examples
     --------
     >>> subsample_denominators(["46", "5.1", "2", "46.2"], 230)
     [117, 156, 158, 195, 197]
     """
-    return [m for m in range(1, n + 1) if all(grim(v, m, rounding=rounding) for v in values)]
+    return list(_fitting(values, range(1, n + 1), rounding))
 
 
 def recorded_sample_sizes(db: Dataset, estimate: Estimate) -> dict[int, list[SampleSize]]:
@@ -252,9 +207,8 @@ def grim_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -
 
     References
     ----------
-    Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test: A simple technique detects
-    numerous anomalies in the reporting of results in psychology. *Social Psychological and
-    Personality Science*, 8(4), 363–369. doi:10.1177/1948550616673876
+    Brown & Heathers (2017), the GRIM test; the full reference is at
+    :func:`pctstats.stats.grim_consistency.grim_counts`.
 
     Examples
     --------

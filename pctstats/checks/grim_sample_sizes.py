@@ -18,9 +18,7 @@ import re
 from itertools import groupby
 from typing import Any, Final
 
-import pandas as pd
-
-from pctstats.checks.findings import Finding, finding, to_frame
+from pctstats.checks.findings import Finding, finding, frame_check
 from pctstats.checks.grim_check import _applicable, _counts_text, recorded_sample_sizes
 from pctstats.core import names as C
 from pctstats.core.phrases import fmt_n, label
@@ -33,29 +31,26 @@ __all__ = ["NAME", "check_grim_sample_sizes", "grim_sample_size_findings"]
 NAME: Final = "grim_sample_sizes"
 
 
-def check_grim_sample_sizes(db: Dataset | None = None,
-                            rounding: str = DEFAULT_ROUNDING) -> pd.DataFrame:
+def grim_sample_size_findings(
+    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
+) -> tuple[Finding, ...]:
     """GRIM-test every printed percentage at each further sample size recorded for its group.
 
-    Parameters
-    ----------
-    db
-        The record set; the shipped one by default.
-    rounding
-        The rounding mode assumed for the printed percentages.
+    Takes the record set ``db`` (the shipped one by default) and ``rounding``, the rounding mode
+    assumed for the printed percentages. :func:`check_grim_sample_sizes` gives the findings as the
+    check's frame.
 
     Returns
     -------
-    pandas.DataFrame
-        One row per (estimate, further N): the core columns plus ``source_id``, ``value``, ``n``
-        (the N tested), ``related_id`` (the ``sample_sizes.csv`` records naming it, joined by
-        ``;``), ``secondary`` (True when every one of them is a secondary report) and ``counts``.
+    tuple of Finding
+        One finding per (estimate, further N): the core columns plus ``source_id``, ``value``,
+        ``n`` (the N tested), ``related_id`` (the ``sample_sizes.csv`` records naming it, joined
+        by ``;``), ``secondary`` (True when every one of them is a secondary report) and
+        ``counts``.
 
     References
     ----------
-    Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test: A simple technique detects
-    numerous anomalies in the reporting of results in psychology. *Social Psychological and
-    Personality Science*, 8(4), 363–369. doi:10.1177/1948550616673876
+    Brown & Heathers (2017), the GRIM test (as :mod:`pctstats.checks.grim_check` cites it).
 
     Examples
     --------
@@ -65,18 +60,6 @@ def check_grim_sample_sizes(db: Dataset | None = None,
     ('ok', [10], True)
     >>> few.loc[231, "status"]
     'fail'
-    """
-    rounding = check_rounding(rounding)
-    return to_frame(NAME, grim_sample_size_findings(db, rounding), rounding)
-
-
-def grim_sample_size_findings(
-    db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING
-) -> tuple[Finding, ...]:
-    """GRIM at each further sample size: one finding per estimate and N.
-
-    Examples
-    --------
     >>> [f.details["n"] for f in grim_sample_size_findings()
     ...  if f.record_id == "schweitzer2015-4weeks-few" and f.status == "ok"]
     [195]
@@ -114,3 +97,6 @@ def grim_sample_size_findings(
                 C.COUNTS: counts,
             })
     return tuple(finding(NAME, rounding, row) for row in rows)
+
+
+check_grim_sample_sizes = frame_check(NAME, grim_sample_size_findings)

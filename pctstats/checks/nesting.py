@@ -50,16 +50,17 @@ _PERCENT_MEASURES: Final = frozenset({V.PREVALENCE, V.PREVALENCE_RANGE})
 def nests_in(narrow: Estimate, broad: Estimate) -> bool:
     """Tell whether ``narrow``'s prevalence can be no larger than ``broad``'s, by definition.
 
-    See the module docstring for the rule.
+    True when ``broad`` counts any occurrence (``at_least_once``) over a timeframe that contains
+    ``narrow``'s (:func:`pctstats.core.equivalence.timeframe_contains`) among the same people
+    (source, sex, outcome, denominator); the module docstring states the rule in full.
 
     Examples
     --------
     >>> from pctstats import load
-    >>> db = load()
-    >>> nests_in(db.estimates["schweitzer2015-4weeks-few"], db.estimates["schweitzer2015-lifetime"])
-    True
-    >>> nests_in(db.estimates["schweitzer2015-lifetime"], db.estimates["schweitzer2015-4weeks-few"])
-    False
+    >>> estimates = load().estimates
+    >>> few, ever = estimates["schweitzer2015-4weeks-few"], estimates["schweitzer2015-lifetime"]
+    >>> nests_in(few, ever), nests_in(ever, few), nests_in(ever, ever)
+    (True, False, False)
     """
     if narrow.estimate_id == broad.estimate_id:
         return False

@@ -34,7 +34,7 @@ from pctstats.checks.findings import Finding, estimate_fields, finding, frame_ch
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.counts import nearest_counts
-from pctstats.core.phrases import fmt_decimal, fmt_float, fmt_n, label
+from pctstats.core.phrases import deciding_reading, fmt_decimal, fmt_float, fmt_n, label
 from pctstats.core.reported import to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
 from pctstats.core.spans import hull, overlap, span
@@ -52,6 +52,21 @@ NAME: Final = "proportion_ci"
 NARROWER: Final = C.NARROWER
 CONSISTENT: Final = C.CONSISTENT
 WIDER: Final = C.WIDER
+
+#: The status of a CI narrower or wider than binomial even allowing for rounding, and why, for an
+#: unweighted (False) and a survey-weighted (True) estimate: the rule of the module docstring.
+_WIDTH_RULE: Final = {
+    NARROWER: {
+        False: (C.FAIL, "no interval for a simple random sample of that size can be that narrow"),
+        True: (C.WARN, "a design effect below 1 is possible with strong stratification but "
+                       "unusual"),
+    },
+    WIDER: {
+        False: (C.WARN, "unexpected for an unweighted estimate (another method, a smaller "
+                        "analysed n, or an error)"),
+        True: (C.OK, "as expected of a weighted, clustered survey"),
+    },
+}
 
 
 def _candidate_counts(value: str, n: int, rounding: str) -> tuple[list[int], bool]:
@@ -215,50 +230,31 @@ def _check_one(
     inside = overlap(val, hull(lo, hi))
     if not inside:
         row[C.STATUS] = C.FAIL
-        touching = val.high_inclusive and lo.low_inclusive
-        below = val.high < lo.low or (val.high == lo.low and not touching)
-        deciding = (
-            f"its greatest reading {fmt_decimal(val.high)}% against the CI's least lower "
-            f"limit {fmt_decimal(lo.low)}%"
-            if below
-            else f"its least reading {fmt_decimal(val.low)}% against the CI's greatest upper "
-            f"limit {fmt_decimal(hi.high)}%"
-        )
+        deciding = deciding_reading(val, lo, hi, sign="%", limits="the CI's")
         row[C.MESSAGE] = (
             f"{head} has a CI that cannot contain its own estimate under any reading of rounding "
             f"{rounding!r} (deciding reading: {deciding})."
         )
         return row
-    if verdict == NARROWER:
-        row[C.STATUS] = C.WARN if e.weighted else C.FAIL
-        why = (
-            "a design effect below 1 is possible with strong stratification but unusual"
-            if e.weighted
-            else "no interval for a simple random sample of that size can be that narrow"
+    if verdict == CONSISTENT:
+        row[C.STATUS] = C.OK
+        row[C.MESSAGE] = (
+            f"{head} matches {basis} ({binomial}) within rounding {rounding!r}: {widths}."
         )
+        return row
+    row[C.STATUS], why = _WIDTH_RULE[verdict][e.weighted]
+    if verdict == NARROWER:
         row[C.MESSAGE] = (
             f"{head} is narrower than {basis} ({binomial}) even allowing for rounding "
             f"{rounding!r}: {widths}, an implied design effect of {fmt_float(deff)}; even its "
             f"widest reading, {fmt_decimal(lo.low)}%-{fmt_decimal(hi.high)}% (half-width "
             f"{fmt_float(rep_half_max)}), is narrower; {why}."
         )
-    elif verdict == WIDER:
-        row[C.STATUS] = C.OK if e.weighted else C.WARN
-        why = (
-            "as expected of a weighted, clustered survey"
-            if e.weighted
-            else "unexpected for an unweighted estimate (another method, a smaller analysed n, "
-            "or an error)"
-        )
+    else:
         row[C.MESSAGE] = (
             f"{head} is wider than {basis} ({binomial}) even allowing for rounding {rounding!r}, "
             f"{why}: {widths}, an implied design effect of {fmt_float(deff)} "
             f"({fmt_float(deff_min)}-{fmt_float(deff_max)})."
-        )
-    else:
-        row[C.STATUS] = C.OK
-        row[C.MESSAGE] = (
-            f"{head} matches {basis} ({binomial}) within rounding {rounding!r}: {widths}."
         )
     return row
 

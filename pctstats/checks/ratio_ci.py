@@ -49,7 +49,7 @@ from typing import Any, Final
 from pctstats.checks.findings import Findings, estimate_fields, finding, frame_check
 from pctstats.core import names as C
 from pctstats.core import vocab as V
-from pctstats.core.phrases import fmt_decimal, fmt_float, label
+from pctstats.core.phrases import deciding_reading, fmt_decimal, fmt_float, label
 from pctstats.core.reported import to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING, check_rounding
 from pctstats.core.spans import span
@@ -156,16 +156,7 @@ def _check_one(db: Dataset, e: Estimate, row: dict[str, Any], rounding: str) -> 
     )
     if not is_inside:
         row[C.STATUS] = C.FAIL
-        est_span, low_span, high_span = (span(v, rounding) for v in (value, lower, upper))
-        touching = est_span.high_inclusive and low_span.low_inclusive
-        below = est_span.high < low_span.low or (est_span.high == low_span.low and not touching)
-        nearest = (
-            f"its greatest reading {fmt_decimal(est_span.high)} against the least lower limit "
-            f"{fmt_decimal(low_span.low)}"
-            if below
-            else f"its least reading {fmt_decimal(est_span.low)} against the greatest upper limit "
-            f"{fmt_decimal(high_span.high)}"
-        )
+        nearest = deciding_reading(*(span(v, rounding) for v in (value, lower, upper)))
         row[C.MESSAGE] = (
             f"{head} lies outside its own CI under every reading of rounding {rounding!r} "
             f"(deciding reading: {nearest})."

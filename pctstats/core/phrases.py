@@ -18,9 +18,11 @@ from decimal import Decimal
 from typing import Protocol
 
 from pctstats.core.equivalence import term
+from pctstats.core.spans import Span, entirely_above
 
 __all__ = [
     "and_list",
+    "deciding_reading",
     "fmt_decimal",
     "fmt_float",
     "fmt_n",
@@ -131,6 +133,39 @@ def fmt_decimal(x: Decimal) -> str:
     ('45.5', '10')
     """
     return format(x.normalize(), "f")
+
+
+def deciding_reading(estimate: Span, low: Span, high: Span, sign: str = "",
+                     limits: str = "the") -> str:
+    """Why an estimate lies outside its interval under every reading of rounding, in words.
+
+    The estimate's greatest reading against the least lower limit when it lies below the
+    interval, else its least reading against the greatest upper limit.
+
+    Parameters
+    ----------
+    estimate, low, high
+        The true values behind the printed estimate and its two limits.
+    sign
+        Printed after each number (``"%"``).
+    limits
+        Whose limits, in words (``"the CI's"``).
+
+    Examples
+    --------
+    >>> from pctstats.core.spans import span
+    >>> deciding_reading(span("2.0", "up_or_down"), span("2.3", "up_or_down"),
+    ...                  span("3.1", "up_or_down"))
+    'its greatest reading 2.05 against the least lower limit 2.25'
+    >>> deciding_reading(span("9", "up_or_down"), span("1", "up_or_down"), span("4", "up_or_down"),
+    ...                  sign="%", limits="the CI's")
+    "its least reading 8.5% against the CI's greatest upper limit 4.5%"
+    """
+    if entirely_above(low, estimate):
+        return (f"its greatest reading {fmt_decimal(estimate.high)}{sign} against {limits} least "
+                f"lower limit {fmt_decimal(low.low)}{sign}")
+    return (f"its least reading {fmt_decimal(estimate.low)}{sign} against {limits} greatest upper "
+            f"limit {fmt_decimal(high.high)}{sign}")
 
 
 def and_list(parts: Sequence[str]) -> str:
