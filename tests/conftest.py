@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import os
 import shutil
 from collections.abc import Callable
@@ -12,6 +13,7 @@ import pytest
 from hypothesis import settings
 
 from pctstats.core.paths import data_dir
+from pctstats.data.dataset import ClaimIndex, Dataset, load
 
 # Property tests: no per-example deadline (a loaded machine must not turn slowness into a failure);
 # in CI (CI=true) the examples are derandomised, so a run is reproducible and a red CI is a real
@@ -61,3 +63,26 @@ def set_cell(data_copy: Path) -> Callable[[str, str, str, str], int]:
         raise KeyError(record_id)
 
     return _set
+
+
+def shipped_studies(*source_ids: str) -> Dataset:
+    """The shipped record set cut down to the named studies (no articles, no claims).
+
+    Tests of results that depend on which studies exist (pooling, selections) run on this, so
+    that a correct study a user adds to ``data/`` leaves them green.
+    """
+    db = load()
+    missing = [s for s in source_ids if s not in db.sources]
+    assert not missing, f"not in the shipped record set: {missing}"
+    return dataclasses.replace(
+        db,
+        sources={s: db.sources[s] for s in source_ids},
+        estimates={i: e for i, e in db.estimates.items() if e.source_id in source_ids},
+        sample_sizes={i: z for i, z in db.sample_sizes.items() if z.source_id in source_ids},
+        articles={},
+        claims=ClaimIndex({}),
+    )
+
+
+#: The three studies that reported lifetime PCD when pctstats began (S1, S2 women; S3 men).
+LIFETIME_STUDIES = ("schweitzer2015", "bird2011", "maczkowiack2019")

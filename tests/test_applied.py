@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pandas as pd
 import pytest
 
-from pctstats.applied import BASIS, DESIGN_CAVEAT, pooled_lifetime, prevalence_table
+from pctstats.applied import BASIS, pooled_lifetime, prevalence_table
 from pctstats.data.dataset import load
 from pctstats.stats.intervals import prevalence_ci, reported_ci
 from pctstats.stats.pooling import pool_prevalence
 from pctstats.stats.ratios import compare_prevalences
+from tests.conftest import LIFETIME_STUDIES, shipped_studies
 from tests.tolerances import assert_close
 
 
@@ -84,8 +86,14 @@ def test_printed_count_is_used_when_there_is_one(set_cell, data_copy) -> None:
     assert (row.low, row.high) == tuple(prevalence_ci(73, 222))
 
 
-def test_pooled_lifetime_women_men_and_all() -> None:
-    res = pooled_lifetime()
+@pytest.fixture(scope="module")
+def first_three():
+    """S1, S2 (women) and S3 (men): the studies these pooling facts are about."""
+    return shipped_studies(*LIFETIME_STUDIES)
+
+
+def test_pooled_lifetime_women_men_and_all(first_three) -> None:
+    res = pooled_lifetime(first_three)
     assert res.women.labels == ("S1", "S2") and res.all.labels == ("S1", "S2", "S3")
     assert res.counts["schweitzer2015-lifetime"] == (106, 105, 106)
     assert res.counts["maczkowiack2019-lifetime"] == (495, 490, 501)
@@ -101,18 +109,69 @@ def test_pooled_lifetime_women_men_and_all() -> None:
     assert low <= res.all.estimate <= high
 
 
-def test_pooled_lifetime_compares_each_womens_study_with_s3() -> None:
-    res = pooled_lifetime(level=0.9)
+def test_pooled_lifetime_compares_each_womens_study_with_s3(first_three) -> None:
+    res = pooled_lifetime(first_three, level=0.9)
     labels = [label for label, _ in res.comparisons]
     assert labels == ["S1 vs S3", "S1 vs S3", "S2 vs S3", "S2 vs S3"]
     s1_or = res.comparisons[0][1]
     same = compare_prevalences(106, 230, 495, 1208, measure="odds_ratio", level=0.9)
     assert (s1_or.estimate, tuple(s1_or.ci)) == (same.estimate, tuple(same.ci))
     assert res.comparisons[1][1].measure == "risk_ratio"
+    assert res.compared[0] == ("schweitzer2015-lifetime", "maczkowiack2019-lifetime")
     frame = res.to_frame()
     assert frame.group.tolist() == ["women", "men", "all"] + ["women vs men"] * 4
-    assert (frame[frame.group == "women vs men"].note == DESIGN_CAVEAT).all()
+    assert (frame[frame.group == "women vs men"].note == res.caveat).all()
     assert "nothing to pool" in frame.loc[1, "note"]
+    # the caveat names each group's studies and their populations, from sources.csv
+    assert res.caveat.startswith("Women (S1, S2: female university students) and men (S3: ")
+    assert "confounds sex with study" in res.caveat
+
+
+def test_pooled_lifetime_in_the_shipped_set_includes_the_first_three() -> None:
+    res = pooled_lifetime()
+    assert {"S1", "S2"} <= set(res.women.labels) and {"S1", "S2", "S3"} <= set(res.all.labels)
+    assert "maczkowiack2019-lifetime" in res.studies["men"]
+    # the 4-week and subgroup estimates of the same studies are not lifetime PCD: never pooled
+    assert "bird2011-4weeks" not in res.studies["all"]
+
+
+def test_pooled_lifetime_pools_a_second_mens_study_and_compares_it(first_three) -> None:
+    db = shipped_studies(*LIFETIME_STUDIES)
+    s3 = db.estimates["maczkowiack2019-lifetime"]
+    other = dataclasses.replace(s3, estimate_id="other-lifetime", source_id="other", n=300,
+                                value="30")
+    source = dataclasses.replace(db.sources["maczkowiack2019"], source_id="other", label="S99",
+                                 population="men at a sexual health clinic")
+    db = dataclasses.replace(db, sources={**db.sources, "other": source},
+                             estimates={**db.estimates, "other-lifetime": other})
+    res = pooled_lifetime(db)
+    assert res.men.labels == ("S3", "S99")  # pooled now, not one study alone
+    assert res.studies["men"] == ("maczkowiack2019-lifetime", "other-lifetime")
+    assert [label for label, _ in res.comparisons].count("S1 vs S99") == 2
+    assert "men (S3: male participants of an anonymous international online questionnaire; "\
+        "S99: men at a sexual health clinic)" in res.caveat
+    frame = res.to_frame().set_index("group")
+    assert frame.loc["men", "studies"] == "S3, S99"
+    alone = pooled_lifetime(first_three).to_frame().set_index("group")
+    assert alone.loc["men", "studies"] == "S3 (alone)"
+
+
+def test_pooled_lifetime_says_which_group_has_no_study(first_three) -> None:
+    db = dataclasses.replace(first_three, estimates={
+        i: e for i, e in first_three.estimates.items() if e.sex != "male"})
+    with pytest.raises(ValueError, match="none for men"):
+        pooled_lifetime(db)
+
+
+def test_the_caveat_says_when_both_sexes_come_from_one_study(first_three) -> None:
+    from pctstats.applied import design_caveat
+
+    s1 = first_three.estimates["schweitzer2015-lifetime"]
+    men = dataclasses.replace(s1, estimate_id="s1-men", sex="male")
+    text = design_caveat(first_three, [s1], [men])
+    assert text == ("Women (S1: female university students) and men (S1: female university "
+                    "students) come from the same studies: each ratio compares the sexes within "
+                    "one sample.")
 
 
 def test_pooled_lifetime_rejects_bad_method() -> None:

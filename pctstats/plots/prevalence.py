@@ -15,10 +15,11 @@ import numpy as np
 import pandas as pd
 
 from pctstats.applied import LifetimePooling, pooled_lifetime, prevalence_table
+from pctstats.applied.lifetime import ALL_GROUP, SEX_GROUPS
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.equivalence import canonical
-from pctstats.core.phrases import noun
+from pctstats.core.phrases import and_list, noun
 from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.plots.style import (
     GREY,
@@ -30,7 +31,7 @@ from pctstats.plots.style import (
 )
 from pctstats.plots.tables import source_label
 from pctstats.stats.intervals import DEFAULT_LEVEL, DEFAULT_METHOD, PREVALENCE_METHODS
-from pctstats.stats.pooling import POOLING_METHODS, PREDICTION_METHODS
+from pctstats.stats.pooling import POOLING_METHODS, PREDICTION_METHODS, PooledPrevalence
 
 __all__ = [
     "OUTCOMES",
@@ -205,11 +206,9 @@ def forest_data(
     db = db or default_dataset()
     pooling = pooled_lifetime(db, method=pooling_method, level=level)
     table = prevalence_table(db, method=method, level=level).set_index("estimate_id")
-    by_label = {label: eid for eid, label in pooling.labels.items()}
     rows: list[ForestRow] = []
 
-    def study(label: str, weight: float) -> ForestRow:
-        eid = by_label[label]
+    def study(eid: str, weight: float) -> ForestRow:
         row = table.loc[eid]
         source = db.sources[db.estimates[eid].source_id]
         return ForestRow(
@@ -219,25 +218,22 @@ def forest_data(
             records=(eid,),
         )
 
-    women = pooling.women
-    for label, weight in zip(women.labels, women.weights, strict=True):
-        rows.append(study(label, float(weight)))
-    rows.append(ForestRow(
-        label=f"Women pooled ({len(women.labels)} studies)", group=V.FEMALE, kind="pooled",
-        estimate=women.estimate, low=women.ci.low, high=women.ci.high,
-        pi_low=women.prediction_interval.low, pi_high=women.prediction_interval.high,
-        records=tuple(by_label[lab] for lab in women.labels),
-    ))
-    men_labels = [lab for lab in pooling.all.labels if lab not in women.labels]
-    for label in men_labels:
-        rows.append(study(label, float("nan")))
-    everyone = pooling.all
-    rows.append(ForestRow(
-        label=f"All pooled ({len(everyone.labels)} studies)", group=V.ALL, kind="pooled",
-        estimate=everyone.estimate, low=everyone.ci.low, high=everyone.ci.high,
-        pi_low=everyone.prediction_interval.low, pi_high=everyone.prediction_interval.high,
-        records=tuple(by_label[lab] for lab in everyone.labels),
-    ))
+    for group, sex in (*SEX_GROUPS, (ALL_GROUP, V.ALL)):
+        result = pooling.group(group)
+        if not isinstance(result, PooledPrevalence):  # one study: its row alone
+            rows.append(study(pooling.studies[group][0], float("nan")))
+            continue
+        ids = pooling.studies[group]
+        if group != ALL_GROUP:
+            for eid, weight in zip(ids, result.weights, strict=True):
+                rows.append(study(eid, float(weight)))
+        name = f"{group.capitalize()} pooled" if group != ALL_GROUP else "All pooled"
+        rows.append(ForestRow(
+            label=f"{name} ({len(result.labels)} studies)", group=sex, kind="pooled",
+            estimate=result.estimate, low=result.ci.low, high=result.ci.high,
+            pi_low=result.prediction_interval.low, pi_high=result.prediction_interval.high,
+            records=ids,
+        ))
     return Forest(tuple(rows), pooling, method, level)
 
 
@@ -280,7 +276,7 @@ def plot_forest(forest: Forest) -> Any:
         if row.group != current:
             if current is not None:
                 y += 0.5
-            heads.append((y, noun("sex", row.group).capitalize()))
+            heads.append((y, noun("sex", row.group).capitalize(), row.group))
             y += 1.0
             current = row.group
         ys.append(y)
@@ -307,7 +303,7 @@ def plot_forest(forest: Forest) -> Any:
                         lw=0, marker="|", ms=9, mew=1.0, zorder=2)
             _diamond(ax, yy, row.estimate, row.low, row.high, style["color"],
                      hatch=None if row.group == V.ALL else "////")
-    for hy, text in heads:
+    for hy, text, _ in heads:
         ax.text(-0.01, hy, text, transform=ax.get_yaxis_transform(), ha="right", va="center",
                 fontweight="bold", fontsize=8.5)
     ax.set_yticks(ys)
@@ -342,8 +338,10 @@ def plot_forest(forest: Forest) -> Any:
             pi = (f"PI [{_pct(row.pi_low)}, {_pct(row.pi_high)}]" if np.isfinite(row.pi_low)
                   else "PI: needs ≥ 3 studies")
             side.text(0.47, yy + 0.42, pi, ha="left", va="center", fontsize=6.8, color="#333333")
-    for hy, text in heads:
-        if text == noun("sex", V.MALE).capitalize():
+    alone = {sex for group, sex in SEX_GROUPS
+             if not isinstance(pooling.group(group), PooledPrevalence)}
+    for hy, _, sex in heads:
+        if sex in alone:
             side.text(0.02, hy, "one study: nothing to pool", ha="left", va="center",
                       fontsize=6.8, color="#333333", style="italic")
     handles = [
@@ -358,7 +356,9 @@ def plot_forest(forest: Forest) -> Any:
     ]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2,
               fontsize=7, borderaxespad=0)
-    women, everyone = pooling.women, pooling.all
+    everyone = pooling.all
+    i2 = ", ".join(f"{_group_name(group)} I² = {100 * res.i2:.0f}%"
+                   for group, res in _pooled_groups(pooling))
     fig.suptitle("Lifetime prevalence of PCD symptoms, by study and sex", x=0.0, ha="left",
                  fontweight="bold", fontsize=10)
     add_note(
@@ -366,11 +366,11 @@ def plot_forest(forest: Forest) -> Any:
         f"Studies: {level} {method_name(forest.method)} intervals. No study prints its counts, "
         f"so each interval covers every count k that rounds to the printed percentage (GRIM). "
         f"Pooled: random-effects model on the logit scale "
-        f"({POOLING_METHODS[women.method].split(' (')[0]}), each study entering with the "
+        f"({POOLING_METHODS[everyone.method].split(' (')[0]}), each study entering with the "
         f"consistent count nearest its percentage; weight: a study's share of its sex's pooled "
-        f"estimate; women I² = {100 * women.i2:.0f}%, all studies I² = {100 * everyone.i2:.0f}%. "
-        f"PI: {_PREDICTION_TEXT.get(women.prediction, PREDICTION_METHODS[women.prediction])}. "
-        f"{pooling.caveat}",
+        f"estimate; {i2}. "
+        f"PI: {_PREDICTION_TEXT.get(everyone.prediction, PREDICTION_METHODS[everyone.prediction])}"
+        f". {pooling.caveat}",
     )
     return fig
 
@@ -382,7 +382,7 @@ _PREDICTION_TEXT: Final = {
 }
 
 
-def forest_caption(forest: Forest, db: Dataset | None = None) -> str:
+def forest_caption(forest: Forest) -> str:
     """The README caption of the forest plot.
 
     Examples
@@ -390,16 +390,30 @@ def forest_caption(forest: Forest, db: Dataset | None = None) -> str:
     >>> forest_caption(forest_data()).startswith("Lifetime prevalence of PCD")
     True
     """
-    db = db or default_dataset()
     p = forest.pooling
+    pooled = [f"for {_group_name(group)} ({', '.join(res.labels)})"
+              for group, res in _pooled_groups(p)]
+    alone = [group for group, _ in SEX_GROUPS if not isinstance(p.group(group), PooledPrevalence)]
+    women, men = (p.studies[group] for group, _ in SEX_GROUPS)
+    different = any(p.labels[w] != p.labels[m] for w in women for m in men)
     return (
         f"Lifetime prevalence of PCD symptoms by study and sex, with "
         f"{100 * forest.level:g}% {method_name(forest.method)} intervals covering every "
-        f"GRIM-consistent count; random-effects ({p.women.method}, logit) pooled estimates for "
-        f"women ({', '.join(p.women.labels)}) and for all studies "
-        f"({', '.join(p.all.labels)}) with prediction intervals; men rest on one study. Women "
-        f"and men come from different studies."
+        f"GRIM-consistent count; random-effects ({p.all.method}, logit) pooled estimates "
+        f"{and_list(pooled)} with prediction intervals"
+        + "".join(f"; {group} rest on one study" for group in alone) + "."
+        + (" Women and men come from different studies." if different else "")
     )
+
+
+def _group_name(group: str) -> str:
+    return "all studies" if group == ALL_GROUP else group
+
+
+def _pooled_groups(pooling: LifetimePooling) -> list[tuple[str, PooledPrevalence]]:
+    """The groups that were pooled (two studies or more), women and men before all."""
+    groups = (*(group for group, _ in SEX_GROUPS), ALL_GROUP)
+    return [(g, r) for g in groups if isinstance(r := pooling.group(g), PooledPrevalence)]
 
 
 @dataclass(frozen=True)
