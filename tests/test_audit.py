@@ -56,6 +56,7 @@ def mirror(e: Estimate, **changes) -> Claim:
         approximation="exact",
         unit=e.unit,
         sex=e.sex,
+        orientation=e.orientation,
         reference_sex=None,
         timeframe=e.timeframe,
         frequency=e.frequency,
@@ -246,6 +247,26 @@ def test_year_matches_issue_or_online_year():
     assert "year" not in audit_of(replace(f, year_claimed=2018))["mismatches"]
     row = audit_of(replace(f, year_claimed=2017))
     assert "year" in row["mismatches"] and "2017 against 2018 / 2019" in row["message"]
+
+
+def test_a_year_is_not_judged_against_a_source_whose_year_is_open():
+    e = DB.estimates["toussaint-men-same-sex"]
+    assert DB.sources[e.source_id].year is None
+    row = audit_of(mirror(e, year_claimed=2019))
+    assert row["verdict"] == "accurate" and "year" not in row["mismatches"]
+    assert " against ." not in row["message"] and not row["message"].endswith("against ")
+
+
+def test_a_subgroup_by_orientation_quoted_for_everyone_is_distorted():
+    e = DB.estimates["toussaint-men-same-sex"]
+    row = audit_of(mirror(e, orientation="any", population="men"))
+    assert row["verdict"] == "distorted" and "orientation" in row["mismatches"]
+    assert "any orientation against attracted to their own sex" in row["message"]
+    # and the other way round: a number of everyone quoted for one orientation
+    s1 = DB.estimates["schweitzer2015-lifetime"]
+    row = audit_of(mirror(s1, orientation="heterosexual"))
+    assert row["mismatches"] == ("orientation",)
+    assert "heterosexual against any orientation" in row["message"]
 
 
 def test_sample_size_agreement_is_said():

@@ -1,8 +1,9 @@
 """A user adds a study, an estimate, a sample size, an article and a claim: everything still works.
 
 The additions include a second study by an existing first author (Schweitzer, first author of
-S1) and a first author with a non-ASCII surname (Østergaard), a claim whose id another article
-already uses, and a study whose year is open.
+S1), a first author with a non-ASCII surname (Østergaard), a second study of men's lifetime PCD
+(so that men are pooled too), a claim whose id another article already uses, and a study whose
+year is open.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ SOURCES = [
          doi="10.5555/example.2026.11", design="survey", population="Danish adults",
          n_analysed="250", n_quote="A total of 250 adults took part.", read_in="abstract",
          open_facts="Year: not in the text found."),
+    dict(source_id="lee2026", label="S12", authors="Lee K; Park S", year="2026",
+         title="Sadness after sex in men attending a sexual health clinic",
+         journal="Journal of Examples", doi="10.5555/example.2026.12", design="survey",
+         population="men attending a sexual health clinic", n_analysed="300", n_female="0",
+         n_male="300", n_quote="Three hundred men completed the questionnaire.",
+         read_in="abstract"),
 ]
 ESTIMATES = [
     dict(estimate_id="schweitzer2025-lifetime", source_id="schweitzer2025", measure="prevalence",
@@ -41,6 +48,12 @@ ESTIMATES = [
          frequency="at_least_once", context="any", population="Danish adults", n="250",
          value="30", unit="percent", weighted="false",
          quote="Thirty percent had ever felt sad after sex.", read_in="abstract"),
+    dict(estimate_id="lee2026-lifetime", source_id="lee2026", measure="prevalence",
+         outcome="pcd_symptoms", sex="male", orientation="any", timeframe="lifetime",
+         frequency="at_least_once", context="any", population="men at a sexual health clinic",
+         n="300", value="35", unit="percent", weighted="false",
+         quote="In all, 35% of the men had experienced PCD symptoms in their lifetime.",
+         read_in="abstract"),
 ]
 ARTICLES = [dict(article_id="example_news", outlet="Example News", title="Why we cry after sex",
                  url="https://www.example.org/cry-after-sex", published="2026-01-15")]
@@ -115,6 +128,22 @@ def test_the_figures_build_on_the_grown_copy(grown, monkeypatch, tmp_path):
     numbers = json.loads((out / "numbers.json").read_text(encoding="utf-8"))
     named = {r for entry in _entries(numbers) for r in entry.get("records", ())}
     assert {"schweitzer2025-lifetime", "ostergaard2026-lifetime"} <= named
+    # a second men's study: men are pooled now, and the caption says whom each sex's studies drew
+    assert "PCDLifetimeMenPooled" in macros and "PCDLifetimeMen" not in macros
+    assert "PoolMenEstimate" in macros and "EstOstergaardTwoZeroTwoSixLifetimeValue" in macros
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "for men (S3, S12)" in readme and "men rest on one study" not in readme
+
+
+def test_the_pooling_and_its_caveat_take_in_the_added_studies(grown):
+    db = pctstats.load(grown)
+    pooled = pctstats.pooled_lifetime(db)
+    assert "S10" in pooled.women.labels and pooled.men.labels == ("S3", "S12")
+    assert "S12: men attending a sexual health clinic" in pooled.caveat
+    assert "S10: women in the community" in pooled.caveat
+    assert ("schweitzer2025-lifetime", "lee2026-lifetime") in pooled.compared
+    # S11 counts both sexes together: it belongs in neither sex's pooling
+    assert "ostergaard2026-lifetime" not in pooled.studies["all"]
 
 
 def _entries(numbers):

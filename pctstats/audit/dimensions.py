@@ -28,6 +28,7 @@ from pctstats.core.names import (
     CONTEXT,
     FREQUENCY,
     MEASURE,
+    ORIENTATION,
     OUTCOME,
     POPULATION,
     PRECISION,
@@ -66,13 +67,17 @@ MISMATCHES: Final = MappingProxyType(
         "active; a claim naming no period matches only a lifetime source)",
         FREQUENCY: "the claim's frequency differs from the source's (at least once = not stated)",
         SEX: "the claim is about another group (women, men, people) than the estimate",
+        ORIENTATION: "the claim is about another sexual-orientation group than the estimate "
+        "(a number of men attracted to men quoted for men, or the other way round): like sex, "
+        "orientation defines whose number it is, so this changes what was measured",
         POPULATION: "the claim drops a restriction of the sample (university students, sexually "
         "active, twins...), adds one, or states another age range",
         OUTCOME: "what the claim says was measured differs from what the source measured",
         CONTEXT: "the claim's sexual context differs from the source's (added or dropped)",
         SOURCE_KIND: "the claim's kind of source ('one study', 'studies') does not fit the "
         "source's design (a review, a single study)",
-        YEAR: "the year claimed is neither the source's year nor the year it appeared online",
+        YEAR: "the year claimed is neither the source's year nor the year it appeared online "
+        "(not judged where the source's year is open)",
         STRENGTH: "the claim asserts a strength of association the source does not report",
         MEASURE: "no estimate of the sources is of the kind of number the claim states",
         ACROSS_SAMPLES: "a comparison or ratio drawn from two different samples (sources)",
@@ -264,6 +269,8 @@ def dimension_mismatches(
     wanted = claim.sex if sex is None else sex
     if wanted != estimate.sex:
         found.append(Mismatch(SEX, words("sex", wanted), words("sex", estimate.sex)))
+    if claim.orientation != estimate.orientation:
+        found.append(_between(ORIENTATION, "orientation", claim.orientation, estimate.orientation))
     found.append(_population(claim, estimate, source))
     if claim.outcome != estimate.outcome:
         found.append(
@@ -272,9 +279,8 @@ def dimension_mismatches(
     if claim.context != estimate.context:
         found.append(_between(CONTEXT, "context", claim.context, estimate.context))
     found.append(_source_kind(claim, source, n_sources))
-    years_known = {source.year, source.online_year}
-    if claim.year_claimed is not None and claim.year_claimed not in years_known:
-        years = sorted({y for y in (source.year, source.online_year) if y is not None})
+    years = sorted({y for y in (source.year, source.online_year) if y is not None})
+    if claim.year_claimed is not None and years and claim.year_claimed not in years:
         found.append(Mismatch(YEAR, str(claim.year_claimed), " / ".join(map(str, years))))
     if claim.strength_claimed is not None and not _strength_supported(db, estimate):
         found.append(

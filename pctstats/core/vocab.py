@@ -287,14 +287,18 @@ _READ_IN_TERMS: Final = _plain(
 #: Places of reading that report a study second-hand: facts read there are marked secondary.
 SECONDARY_READ_IN: Final = frozenset({"news", "digest"})
 
-_ORIENTATION_TERMS: Final = _plain(
-    {
-        "any": "not defined by sexual orientation, or none named",
-        "heterosexual": "heterosexual",
-        "same_sex_attracted": "attracted to people of their own sex (e.g. men attracted to men)",
-        "bisexual_or_fluid": "identifying as bisexual or sexually fluid",
-    }
-)
+_ORIENTATION_TERMS: Final = {
+    ANY: Term("not defined by sexual orientation, or none named", "", "any orientation"),
+    "heterosexual": Term("heterosexual", "identifying as heterosexual", "heterosexual"),
+    "same_sex_attracted": Term(
+        "attracted to people of their own sex (e.g. men attracted to men)",
+        "attracted to their own sex", "attracted to their own sex",
+    ),
+    "bisexual_or_fluid": Term(
+        "identifying as bisexual or sexually fluid", "identifying as bisexual or fluid",
+        "bisexual or fluid",
+    ),
+}
 
 _SAMPLE_COUNT_TERMS: Final = _plain(
     {

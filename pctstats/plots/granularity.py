@@ -10,16 +10,19 @@ draws.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
+from pctstats.checks.grim_check import recorded_sample_sizes, subsample_denominators
 from pctstats.core import vocab as V
 from pctstats.core.counts import nearest_counts
+from pctstats.core.phrases import and_list
 from pctstats.core.reported import decimals_of, to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING, ROUNDING_MODES
 from pctstats.data.dataset import Dataset, default_dataset
@@ -32,19 +35,23 @@ __all__ = [
     "FIT_COLOR",
     "INCONSISTENT_COLOR",
     "N_WINDOW",
+    "RECORDED_REACH",
     "WINDOW",
     "Granularity",
     "ValueGranularity",
     "caption",
     "compress_runs",
     "granularity",
-    "plot_granularity"
+    "plot_granularity",
+    "recorded_text",
 ]
 
 #: Printed values shown on each side of a reported value (in units of its last digit).
 WINDOW: Final = 5
 #: Sample sizes shown on each side of the reported N.
 N_WINDOW: Final = 25
+#: How far from the reported N a sample size another record names still widens the window.
+RECORDED_REACH: Final = 100
 
 CONSISTENT_COLOR: Final = OKABE_ITO["bluish_green"]
 INCONSISTENT_COLOR: Final = OKABE_ITO["vermillion"]
@@ -124,6 +131,12 @@ class Granularity:
         The nearby sample sizes with which every value is consistent.
     rounding : str
         The rounding mode of every verdict.
+    subsample_ns : tuple of int
+        Every sample size at or below ``n`` with which every value is consistent (a sub-sample,
+        as when part of the sample answered an item).
+    recorded : Mapping
+        The further sample sizes other records name for the source's group
+        (``sample_sizes.csv``): N -> where each was read (``"digest"``, ``"news"``...).
 
     Examples
     --------
@@ -131,9 +144,11 @@ class Granularity:
     >>> g.label, g.n, g.rounding, len(g.values)
     ('S1 Schweitzer et al. 2015', 230, 'up_or_down', 3)
     >>> int(g.ns.min()), int(g.ns.max()), g.fits_all[:4]
-    (205, 255, (214, 215, 216, 217))
+    (193, 255, (195, 196, 197, 198))
     >>> g.estimate_ids
     ['schweitzer2015-lifetime', 'schweitzer2015-4weeks-few', 'schweitzer2015-always-most']
+    >>> {n: g.recorded[n] for n in g.recorded}, 195 in g.subsample_ns
+    ({195: ('digest', 'news'), 231: ('news',)}, True)
     """
 
     source_id: str
@@ -143,6 +158,14 @@ class Granularity:
     ns: np.ndarray
     fits_all: tuple[int, ...]
     rounding: str
+    subsample_ns: tuple[int, ...] = ()
+    recorded: Mapping[int, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def recorded_fitting(self) -> tuple[int, ...]:
+        """The recorded sample sizes with which every value is consistent."""
+        fitting = set(self.subsample_ns) | set(self.fits_all)
+        return tuple(m for m in self.recorded if m in fitting)
 
     @property
     def estimate_ids(self) -> list[str]:
@@ -236,7 +259,13 @@ def granularity(
             by_value.setdefault(e.value, []).append(e)
     if not by_value:
         raise ValueError(f"{source_id} printed no single percentage of its N = {n}")
-    ns = np.arange(max(1, n - n_window), n + n_window + 1)
+    sizes = recorded_sample_sizes(db, next(iter(by_value.values()))[0])
+    recorded = MappingProxyType({
+        m: tuple(dict.fromkeys(size.read_in for size in found)) for m, found in sizes.items()})
+    # the window reaches down (or up) to a recorded N within RECORDED_REACH of the printed one
+    shown = [m for m in recorded if abs(m - n) <= RECORDED_REACH]
+    ns = np.arange(max(1, min([n - n_window, *(m - 2 for m in shown)])),
+                   max([n + n_window, *(m + 2 for m in shown)]) + 1)
     values = []
     for value, estimates in by_value.items():
         grid = _grid(value, window)
@@ -256,7 +285,9 @@ def granularity(
             )
         )
     fits_all = tuple(grim_denominators(list(by_value), ns.tolist(), rounding=rounding))
-    return Granularity(source_id, source_label(source), n, tuple(values), ns, fits_all, rounding)
+    subsample = tuple(subsample_denominators(list(by_value), n, rounding))
+    return Granularity(source_id, source_label(source), n, tuple(values), ns, fits_all, rounding,
+                       subsample, recorded)
 
 
 def compress_runs(numbers: Sequence[int]) -> str:
@@ -384,20 +415,30 @@ def _fits_panel(ax: Any, g: Granularity) -> None:
     ax.axhline(len(labels) - 1.5, color="black", lw=0.9)
     ax.add_patch(Rectangle((g.n - 0.5, -0.5), 1, len(labels), fill=False,
                            edgecolor=INCONSISTENT_COLOR, lw=1.6, zorder=5))
+    named = [m for m in g.recorded if ns[0] <= m <= ns[-1]]
+    for m in named:
+        ax.add_patch(Rectangle((m - 0.5, -0.5), 1, len(labels), fill=False, edgecolor="black",
+                               lw=1.4, linestyle=(0, (2, 1.2)), zorder=5))
     ax.set_yticks(range(len(labels)))
     ax.set_yticklabels(labels)
-    ticks = sorted({int(n) for n in ns if n % 5 == 0 and abs(n - g.n) > 2} | {g.n})
+    # a named N next to the reported one keeps its outline but not a tick label (they would touch)
+    marked = {g.n, *(m for m in named if abs(m - g.n) > 3)}
+    ticks = sorted({int(n) for n in ns
+                    if n % 5 == 0 and all(abs(n - m) > 2 for m in marked)} | marked)
     ax.set_xticks(ticks)
     for label in ax.get_xticklabels():
-        if label.get_text() == str(g.n):
-            label.set_color(INCONSISTENT_COLOR)
+        if label.get_text() in {str(m) for m in marked}:
+            label.set_color(INCONSISTENT_COLOR if label.get_text() == str(g.n) else "black")
             label.set_fontweight("bold")
-    ax.set_xlabel(f"Sample size N (participants); outlined: the reported N = {g.n}")
+    dashed = (f"; dashed: N named by other records ({', '.join(map(str, named))})"
+              if named else "")
+    ax.set_xlabel(f"Sample size N (participants); outlined: the reported N = {g.n}{dashed}")
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     ax.tick_params(length=0)
     ax.set_title(f"Which N near {g.n} fit (filled: the printed value is possible with that N)\n"
-                 f"Every value fits N = {compress_runs(list(g.fits_all))}",
+                 f"Every value fits N = {compress_runs(list(g.fits_all))} here\n"
+                 f"{_subsample_count(g)} at or below {g.n} fit every value",
                  fontsize=8, loc="left", pad=4, linespacing=1.3)
 
 
@@ -426,7 +467,7 @@ def plot_granularity(g: Granularity, *, ncols: int = 3) -> Any:
 
     nvalues = len(g.values)
     nrows = -(-nvalues // ncols)
-    heights = [1.45] * nrows + [0.3, 0.3 * (nvalues + 1) + 0.55]
+    heights = [1.45] * nrows + [0.3, 0.3 * (nvalues + 1) + 0.7]
     fig = plt.figure(figsize=(7.0, sum(heights) + 0.4), layout="constrained")
     grid = fig.add_gridspec(nrows + 2, ncols, height_ratios=heights)
     strips = []
@@ -447,9 +488,46 @@ def plot_granularity(g: Granularity, *, ncols: int = 3) -> Any:
         f"{g.rounding} ({ROUNDING_MODES[g.rounding].split(' (')[0]}). N = {g.n} is the "
         f"analysed sample of "
         f"{g.label}; the percentages are those it printed of that sample "
-        f"({', '.join(g.estimate_ids)}).",
+        f"({', '.join(g.estimate_ids)}). {recorded_text(g)}",
     )
     return fig
+
+
+def _subsample_count(g: Granularity) -> str:
+    count = len(g.subsample_ns)
+    return f"{count} sub-sample size{'' if count == 1 else 's'}"
+
+
+def recorded_text(g: Granularity) -> str:
+    """What the sample sizes other records name say, with where they were read.
+
+    Examples
+    --------
+    >>> text = recorded_text(granularity("schweitzer2015"))
+    >>> text[:77]
+    'Other records name N = 195 (read in a digest, news: secondary) and N = 231 (r'
+    >>> text.split(": ", 3)[-1]
+    '195 fits every value; 231 does not.'
+    >>> recorded_text(granularity("burri_hilpert2020"))
+    'No other record names a sample size for this sample.'
+    """
+    if not g.recorded:
+        return "No other record names a sample size for this sample."
+
+    def where(read_in: tuple[str, ...]) -> str:
+        kinds = ", ".join(("a " + r) if r == "digest" else r for r in read_in)
+        secondary = all(r in V.SECONDARY_READ_IN for r in read_in)
+        return f"read in {kinds}" + (": secondary" if secondary else "")
+
+    named = and_list([f"N = {m} ({where(read)})" for m, read in g.recorded.items()])
+    fitting = g.recorded_fitting
+    others = [m for m in g.recorded if m not in fitting]
+    verdicts = [f"{and_list([str(m) for m in fitting])} fit{'s' if len(fitting) == 1 else ''} "
+                "every value"] if fitting else []
+    verdicts += [f"{and_list([str(m) for m in others])} do{'es' if len(others) == 1 else ''} "
+                 "not"] if others else []
+    return (f"Other records name {named} for this sample (sample_sizes.csv): "
+            f"{'; '.join(verdicts)}.")
 
 
 def caption(g: Granularity) -> str:
@@ -466,7 +544,8 @@ def caption(g: Granularity) -> str:
     return (
         f"GRIM granularity of {g.label} (N = {g.n}): for each percentage it printed, the values "
         f"of the same precision nearby that some k/{g.n} rounds to, with the reported value "
-        f"marked ({verdict}); below, which sample sizes within {len(g.ns) // 2} of {g.n} fit "
-        f"each value and all of them (N = {compress_runs(list(g.fits_all))}). Rounding: "
-        f"{g.rounding}."
+        f"marked ({verdict}); below, which sample sizes from {g.ns[0]} to {g.ns[-1]} fit "
+        f"each value and all of them (N = {compress_runs(list(g.fits_all))}); "
+        f"{_subsample_count(g)} at or below {g.n} fit every value. "
+        f"{recorded_text(g)} Rounding: {g.rounding}."
     )

@@ -21,13 +21,16 @@ from __future__ import annotations
 import math
 import os
 import re
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
+from anyascii import anyascii
+
 from pctstats.core.files import atomic_write_bytes
+from pctstats.core.phrases import fmt_n, noun, words
 from pctstats.data.dataset import Dataset, default_dataset
+from pctstats.data.records import Estimate
 from pctstats.publish.declare import quote_number, registered
 from pctstats.publish.outputs import numbers_json, numbers_tex
 from pctstats.publish.records import NumberRecord
@@ -65,16 +68,25 @@ def macro_name(*parts: str) -> str:
     --------
     >>> macro_name("maczkowiack2019-lifetime", "low")
     'MaczkowiackTwoZeroOneNineLifetimeLow'
-    >>> macro_name("müller_2020")
-    'MullerTwoZeroTwoZero'
+    >>> macro_name("müller_2020"), macro_name("Østergaard"), macro_name("Straße", "Łódź")
+    ('MullerTwoZeroTwoZero', 'Ostergaard', 'StrasseLodz')
     """
-    folded = unicodedata.normalize("NFKD", " ".join(parts)).encode("ascii", "ignore").decode()
+    # anyascii transliterates letters that have no decomposition too (Ø -> O, ß -> ss, Ł -> L),
+    # where NFKD folding would drop them ("Østergaard" -> "stergaard")
+    folded = anyascii(" ".join(parts))
     words = []
     for token in re.findall(r"[A-Za-z]+|[0-9]", folded):
         words.append(DIGIT_WORDS[int(token)] if token.isdigit() else token[0].upper() + token[1:])
     if not words:
         raise ValueError(f"no letter or digit to name a macro in {parts!r}")
     return "".join(words)
+
+
+def _prevalence_words(e: Estimate, source_label: str) -> str:
+    """``"S1 women, lifetime, at least once, prevalence"``: the estimate's group and period."""
+    group = " ".join(filter(None, (words("sex", e.sex), words("orientation", e.orientation))))
+    return (f"{source_label} {group}, {noun('timeframe', e.timeframe)}, "
+            f"{noun('frequency', e.frequency)}, prevalence")
 
 
 def _percent(proportion: float) -> float:
@@ -114,6 +126,7 @@ def quote_records(db: Dataset | None = None) -> list[NumberRecord]:
     ('37.8', '%', True)
     """
     from pctstats.applied import pooled_lifetime, prevalence_table, ratio_table
+    from pctstats.stats.pooling import PooledPrevalence
 
     data = default_dataset() if db is None else db
     out: list[NumberRecord] = []
@@ -126,9 +139,10 @@ def quote_records(db: Dataset | None = None) -> list[NumberRecord]:
 
     for row in prevalence_table(data).itertuples(index=False):
         stem = "Est" + macro_name(row.estimate_id)
-        what = f"{row.label} {row.sex} {row.timeframe} {row.frequency} prevalence"
+        what = _prevalence_words(data.estimates[row.estimate_id], row.label)
+        n = data.estimates[row.estimate_id].n
         quote(f"{stem}Value", row.value, row.estimate_id, unit="%", records=[row.estimate_id],
-              description=f"{what}, as printed (n = {row.n})")
+              description=f"{what}, as printed (n = {fmt_n(n)})")
         if isinstance(row.low, float) and math.isfinite(row.low):
             level = f"{row.level:.0%}"
             for end, limit in (("Low", row.low), ("High", row.high)):
@@ -146,11 +160,13 @@ def quote_records(db: Dataset | None = None) -> list[NumberRecord]:
                 quote(f"{stem}{end}", limit, row.estimate_id, records=[row.estimate_id],
                       description=f"{what}: printed CI, {end[2:].lower()} limit")
     pooling = pooled_lifetime(data)
-    ids = list(pooling.labels)
-    for group, res in (("Women", pooling.women), ("All", pooling.all)):
-        stem = f"Pool{group}"
-        records = [i for i in ids if pooling.labels[i] in res.labels]
-        what = f"lifetime PCD prevalence pooled ({group.lower()}; {', '.join(res.labels)})"
+    for group in pooling.studies:
+        res = pooling.group(group)
+        if not isinstance(res, PooledPrevalence):  # one study: its estimate is quoted above
+            continue
+        stem = f"Pool{macro_name(group)}"
+        records = list(pooling.studies[group])
+        what = f"lifetime PCD prevalence pooled ({group}; {', '.join(res.labels)})"
         method = f"{res.method} random effects on the logit scale, {res.level:.0%}"
         for suffix, value, kind in (
             ("Estimate", res.estimate, "estimate"),
@@ -162,14 +178,13 @@ def quote_records(db: Dataset | None = None) -> list[NumberRecord]:
             if math.isfinite(value):
                 quote(stem + suffix, _percent(value), stem, decimals=1, unit="%",
                       records=records, description=f"{what}: {kind} ({method})")
-    source_of_label = {label: data.estimates[i].source_id for i, label in pooling.labels.items()}
-    for pair, res in pooling.comparisons:
-        first, second = (source_of_label[label] for label in pair.split(" vs "))
+    for (pair, res), compared in zip(pooling.comparisons, pooling.compared, strict=True):
+        first, second = (data.estimates[i].source_id for i in compared)
         stem = "Pool" + macro_name(first, "vs", second, res.measure)
         what = f"lifetime PCD, women versus men ({pair}): {res.measure.replace('_', ' ')}"
         for suffix, value, kind in (("", res.estimate, "estimate"), ("Low", res.ci.low,
                                     "CI, lower limit"), ("High", res.ci.high, "CI, upper limit")):
-            quote(stem + suffix, value, stem, decimals=2, records=ids,
+            quote(stem + suffix, value, stem, decimals=2, records=list(compared),
                   description=f"{what}, {kind} ({res.method}, {res.level:.0%})")
     return out
 

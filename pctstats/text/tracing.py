@@ -137,6 +137,8 @@ def build_claim(
         approximation=number.approximation,
         unit=number.unit,
         sex=sex,
+        # the reader does not read orientation words: silence takes the estimate's (no mismatch)
+        orientation=estimate.orientation if estimate is not None else "any",
         reference_sex=None,
         timeframe=ctx.timeframe,
         frequency=ctx.frequency,
