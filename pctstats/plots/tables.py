@@ -13,7 +13,7 @@ from pctstats.data.records import Claim, Estimate, Source
 
 __all__ = [
     "claim_words_table", "claims_table", "counts_of", "estimates_table", "first_author",
-    "macro_stem", "printed_ci", "printed_value", "source_label", "sources_table"
+    "printed_ci", "printed_value", "source_label", "sources_table"
 ]
 
 
@@ -33,27 +33,6 @@ def first_author(source: Source) -> str:
     if len(names) == 2:
         return f"{names[0]} & {names[1]}"
     return f"{names[0]} et al."
-
-
-def macro_stem(source: Source, *, first_only: bool = False) -> str:
-    """Letters naming a source in a LaTeX macro: the authors' family names.
-
-    Both family names of a two-author source (unless ``first_only``), else the first author's;
-    a source whose authors are open is named by the letters of its id.
-
-    Examples
-    --------
-    >>> db = default_dataset()
-    >>> macro_stem(db.sources["burri_hilpert2020"]), macro_stem(db.sources["schweitzer2015"])
-    ('BurriHilpert', 'Schweitzer')
-    >>> macro_stem(db.sources["maczkowiack2019"], first_only=True)
-    'Maczkowiack'
-    """
-    names = [a.split()[0] for a in source.author_list]
-    words = names[:2] if len(names) == 2 and not first_only else names[:1]
-    if not words:
-        words = [source.source_id]
-    return "".join(ch for w in words for ch in w.title() if ch.isalpha() and ch.isascii())
 
 
 def source_label(source: Source) -> str:
