@@ -44,3 +44,11 @@ def test_a_folder_without_a_record_set_is_a_clear_error(capsys, tmp_path):
     assert main(["validate", "--data", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no datapackage.json" in err
+
+
+def test_the_users_whole_record_set_is_well_formed_and_consistent(capsys):
+    """The suite reads the pinned records; ``validate`` answers for every record in data/."""
+    from pctstats.cli import main
+    from tests.conftest import USER_DATA
+
+    assert main(["validate", "--data", str(USER_DATA)]) == 0, capsys.readouterr().err
