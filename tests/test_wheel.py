@@ -51,6 +51,7 @@ def wheel_env(tmp_path_factory):
                     "--target", target, str(wheel)], check=True, capture_output=True)
     env = {**os.environ, "PYTHONPATH": sysconfig.get_paths()["purelib"], "PYTHONNOUSERSITE": "1"}
     env.pop("PCTSTATS_FIGURES_DIR", None)
+    env.pop("PCTSTATS_DATA", None)  # the installed package reads the record set it ships
     return wheel, fresh, env_dir, env
 
 
@@ -61,7 +62,7 @@ def test_wheel_installs_and_loads_the_same_records(wheel_env, tmp_path):
     seen = json.loads(result.stdout)
     assert seen["file"].startswith(str(env_dir)), seen["file"]
     assert seen["data"].startswith(str(env_dir)) and seen["data"].endswith("_data")
-    db = pctstats.load()
+    db = pctstats.load(REPO / "data")  # the wheel ships the checkout's data/
     assert seen["sources"] == sorted(db.sources)
     assert seen["claims"] == sorted(db.claims)
     assert seen["estimates"] == {k: [e.value, e.value_high, e.n] for k, e in db.estimates.items()}
