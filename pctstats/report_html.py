@@ -16,8 +16,10 @@ import re
 from pathlib import Path
 from typing import Final
 
+from pctstats import __version__
 from pctstats.core.rounding import DEFAULT_ROUNDING
 from pctstats.data.dataset import Dataset
+from pctstats.report import build_report, figure_files
 
 __all__ = ["TEMPLATE", "build_html_report", "slug"]
 
@@ -104,10 +106,7 @@ def build_html_report(
     >>> page.startswith("<!DOCTYPE html>"), 'href="#1-sources"' in page, "<script" in page
     (True, True, False)
     """
-    import jinja2
-
-    from pctstats import __version__
-    from pctstats.report import build_report, figure_files
+    import jinja2  # only when a page is built: importing the module stays light
 
     pngs = figure_files(figures_dir)
     folder = pngs[0].parent if pngs else Path.cwd()

@@ -22,6 +22,7 @@ from pctstats.core.paths import data_dir
 from pctstats.core.reported import to_decimal
 from pctstats.core.vocab import VOCABULARIES
 from pctstats.data import consistency, validation
+from pctstats.data.describe import describe_dataset
 from pctstats.data.reading import PACKAGE_FILE, extra_files, read_package, read_rows, read_text
 from pctstats.data.records import (
     RECORD_TYPES,
@@ -130,8 +131,6 @@ class Dataset(Displayable):
     path: Path
 
     def _display_(self) -> Display:
-        from pctstats.data.describe import describe_dataset
-
         return describe_dataset(self)
 
     def frame(self, name: str) -> pd.DataFrame:
