@@ -26,12 +26,13 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
+from pctstats.core.choices import check_choice
 from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.data.records import Source
 
 __all__ = [
     "DEFAULT_STYLE", "OPEN_AUTHORS_NOTE", "PACKAGE_AUTHOR", "PACKAGE_RELEASED", "PACKAGE_TITLE",
-    "STYLES", "UnknownIdError", "apa_reference", "bibtex_entry", "check_ids", "check_style",
+    "STYLES", "UnknownIdError", "apa_reference", "bibtex_entry", "check_ids",
     "cite", "package_citation", "split_author", "to_bibtex"
 ]
 
@@ -129,35 +130,6 @@ def check_ids(ids: Iterable[str], known: Collection[str], kind: str = "source id
         if record_id not in known:
             raise UnknownIdError(record_id, known, kind)
     return ids
-
-
-def check_style(style: object) -> str:
-    """Return ``style`` if it names a citation style, else raise ValueError listing the names.
-
-    Parameters
-    ----------
-    style
-        A name from :data:`STYLES`.
-
-    Returns
-    -------
-    str
-        ``style``, unchanged.
-
-    Raises
-    ------
-    ValueError
-        If ``style`` is not one of the names.
-
-    Examples
-    --------
-    >>> check_style("bibtex")
-    'bibtex'
-    """
-    if not isinstance(style, str) or style not in STYLES:
-        names = ", ".join(repr(name) for name in STYLES)
-        raise ValueError(f"style must be one of {names}; got {style!r}")
-    return style
 
 
 def split_author(author: str) -> tuple[str, str]:
@@ -421,7 +393,7 @@ def cite(
     Pyke, R. E. (2020). Sexual performance anxiety. Sexual Medicine Reviews, 8(2), 183–190. https://doi.org/10.1016/j.sxmr.2019.07.001
     Bird, B. S., Schweitzer, R. D., & Strassberg, D. S. (2011). The prevalence and correlates of postcoital dysphoria in women. International Journal of Sexual Health, 23(1), 14–25. https://doi.org/10.1080/19317611.2010.509689
     """  # noqa: E501
-    style = check_style(style)
+    style = check_choice(style, STYLES, "style")
     if style == "bibtex":
         return to_bibtex(source_ids, db)
     return "".join(apa_reference(s, markup=markup) + "\n" for s in _sources(source_ids, db))
@@ -447,7 +419,7 @@ def package_citation(style: str = DEFAULT_STYLE) -> str:
     """
     from pctstats import __version__
 
-    style = check_style(style)
+    style = check_choice(style, STYLES, "style")
     year = PACKAGE_RELEASED[:4]
     if style == "apa":
         return (

@@ -36,12 +36,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 
+from pctstats.core.choices import check_choice
+
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
     "DEFAULT_FORMAT", "DEFAULT_MAX_WIDTH", "FORMATS", "MIN_COLUMN_WIDTH", "cell_text",
-    "check_format", "fit_widths", "format_frame", "format_number", "format_record", "format_rows",
+    "fit_widths", "format_frame", "format_number", "format_record", "format_rows",
     "terminal_width"
 ]
 
@@ -130,35 +132,6 @@ def fit_widths(natural: Sequence[int], width: int | None, *, keep: int = 0) -> l
                     spare -= 1
             return kept + fitted
     return kept + [min(w, MIN_COLUMN_WIDTH) for w in rest]
-
-
-def check_format(fmt: object) -> str:
-    """Return ``fmt`` if it names an output format, else raise ValueError listing the valid names.
-
-    Parameters
-    ----------
-    fmt
-        A name from :data:`FORMATS`.
-
-    Returns
-    -------
-    str
-        ``fmt``, unchanged.
-
-    Raises
-    ------
-    ValueError
-        If ``fmt`` is not one of the names.
-
-    Examples
-    --------
-    >>> check_format("csv")
-    'csv'
-    """
-    if not isinstance(fmt, str) or fmt not in FORMATS:
-        names = ", ".join(repr(name) for name in FORMATS)
-        raise ValueError(f"format must be one of {names}; got {fmt!r}")
-    return fmt
 
 
 def _pandas() -> Any:
@@ -402,7 +375,7 @@ def format_rows(
     46,230,0.39672
     5.1,230,
     """
-    fmt = check_format(fmt)
+    fmt = check_choice(fmt, FORMATS, "format")
     columns = list(rows[0]) if columns is None and rows else list(columns or [])
     right = _numeric_columns(columns, rows) if numeric is None else list(numeric)
     if len(right) != len(columns):
@@ -522,7 +495,7 @@ def format_record(
     source_id   bird2011
     n_analysed  222
     """
-    fmt = check_format(fmt)
+    fmt = check_choice(fmt, FORMATS, "format")
     if fmt == "json":
         plain = {str(k): _plain(v) for k, v in record.items()}
         return json.dumps(plain, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

@@ -17,7 +17,8 @@ __all__ = ["CI", "GRIM"]
 # -- grim ------------------------------------------------------------------------------------------
 
 def _run_grim(args: argparse.Namespace) -> int:
-    from pctstats.stats.grim_consistency import grim, grim_rows
+    from pctstats.stats.grim_consistency import grim
+    from pctstats.stats.grim_table import grim_rows
 
     *values, n_text = args.numbers
     if not values:

@@ -18,6 +18,7 @@ from collections.abc import Collection
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from pctstats.core.choices import check_choice
 from pctstats.core.errors import ArgumentTypeError
 
 __all__ = [
@@ -250,12 +251,10 @@ def check_method(method: object, allowed: Collection[str], name: str = "method")
     ...
     ValueError: method must be one of 'wilson', 'jeffreys'; got 'Wilson'
     """
-    options = ", ".join(repr(m) for m in allowed)
     if not isinstance(method, str):
+        options = ", ".join(repr(m) for m in allowed)
         raise TypeError(f"{name} must be a string, one of {options}; got {method!r}")
-    if method not in allowed:
-        raise ValueError(f"{name} must be one of {options}; got {method!r}")
-    return method
+    return check_choice(method, allowed, name)
 
 
 def check_proportion_array(value: object, name: str) -> NDArray[np.float64]:

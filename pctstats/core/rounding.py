@@ -18,6 +18,12 @@ values come from :func:`pctstats.core.reported.check_reported`, which accepts no
 
 The arithmetic is written by hand: Python's :mod:`decimal` rounds Decimals, not exact fractions such
 as k/n, and has no "either half up or half down" mode; no well-kept Python library does this.
+
+References
+----------
+Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test: A simple technique detects numerous
+anomalies in the reporting of results in psychology. *Social Psychological and Personality
+Science*, 8(4), 363–369. doi:10.1177/1948550616673876
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
 
+from pctstats.core.choices import check_choice
 from pctstats.core.reported import check_reported, decimals_of
 
 __all__ = [
@@ -118,34 +125,17 @@ class RoundingInterval(NamedTuple):
 
 
 def check_rounding(mode: object, argument: str = "rounding") -> str:
-    """Return ``mode`` if it names a rounding mode, else raise ValueError listing the valid names.
+    """Return ``mode`` if it names one of :data:`ROUNDING_MODES`, else raise ValueError.
 
-    Parameters
-    ----------
-    mode
-        A name from :data:`ROUNDING_MODES`.
-    argument
-        The argument's name, used in the error message.
+    As :func:`~pctstats.core.choices.check_choice`; ``argument`` names the argument in the message.
 
-    Returns
-    -------
-    str
-        ``mode``, unchanged.
-
-    Raises
-    ------
-    ValueError
-        If ``mode`` is not one of the names.
 
     Examples
     --------
     >>> check_rounding("even")
     'even'
     """
-    if not isinstance(mode, str) or mode not in ROUNDING_MODES:
-        names = ", ".join(repr(name) for name in ROUNDING_MODES)
-        raise ValueError(f"{argument} must be one of {names}; got {mode!r}")
-    return mode
+    return check_choice(mode, ROUNDING_MODES, argument)
 
 
 def component_modes(mode: str) -> tuple[str, ...]:
@@ -254,9 +244,7 @@ def round_fraction(k: int, n: int, scale: int = 1, decimals: int = 0, mode: str 
 
     References
     ----------
-    Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test: A simple technique detects numerous
-    anomalies in the reporting of results in psychology. *Social Psychological and Personality
-    Science*, 8(4), 363–369. doi:10.1177/1948550616673876
+    Brown & Heathers (2017): see the module's references.
 
     Examples
     --------
@@ -381,9 +369,7 @@ def rounding_interval(value: str, mode: str = DEFAULT_ROUNDING, scale: int = 1) 
 
     References
     ----------
-    Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test: A simple technique detects numerous
-    anomalies in the reporting of results in psychology. *Social Psychological and Personality
-    Science*, 8(4), 363–369. doi:10.1177/1948550616673876
+    Brown & Heathers (2017): see the module's references.
 
     Examples
     --------
