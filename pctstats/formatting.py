@@ -402,14 +402,8 @@ def format_frame(
     ----------
     frame
         The table to render; its index is dropped (put anything worth keeping in a column).
-    fmt
-        ``"table"``, ``"csv"``, ``"json"`` or ``"markdown"`` (see :data:`FORMATS`).
-    max_width
-        Longest cell of the ``table`` format, in characters (``None``: never cut). Other formats
-        never cut.
-    width
-        Total width the ``table`` format must fit in (e.g. :func:`terminal_width`): the widest
-        columns are cut further (:func:`fit_widths`). ``None``: no limit.
+    fmt, max_width, width
+        As for :func:`format_rows`.
 
     Returns
     -------

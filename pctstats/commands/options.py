@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from pctstats.formatting import DEFAULT_FORMAT, FORMATS
 
-__all__ = ["SHARED", "add_data", "add_format", "add_rounding", "count", "level", "positive_int"]
+__all__ = ["SHARED", "count", "level", "positive_int"]
 
 
 def _whole_number(text: str, minimum: int, expected: str) -> int:
@@ -76,16 +76,8 @@ def level(text: str) -> float:
     return value
 
 
-def add_format(parser: argparse.ArgumentParser) -> None:
-    """Add ``-f/--format``, the output format of a table.
-
-    Examples
-    --------
-    >>> parser = argparse.ArgumentParser()
-    >>> add_format(parser)
-    >>> parser.parse_args(["-f", "csv"]).format
-    'csv'
-    """
+def _add_format(parser: argparse.ArgumentParser) -> None:
+    """Add ``-f/--format``, the output format of a table."""
     parser.add_argument(
         "-f", "--format", choices=list(FORMATS), default=DEFAULT_FORMAT,
         help=f"output format (default: {DEFAULT_FORMAT}); table cuts long cells and fits the "
@@ -93,16 +85,8 @@ def add_format(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_data(parser: argparse.ArgumentParser) -> None:
-    """Add ``--data DIR``, the record set to read (default: the shipped one).
-
-    Examples
-    --------
-    >>> parser = argparse.ArgumentParser()
-    >>> add_data(parser)
-    >>> parser.parse_args([]).data is None
-    True
-    """
+def _add_data(parser: argparse.ArgumentParser) -> None:
+    """Add ``--data DIR``, the record set to read (default: the shipped one)."""
     parser.add_argument(
         "--data", metavar="DIR", default=None,
         help="read the record set in DIR (a folder with datapackage.json; default: the shipped "
@@ -110,16 +94,8 @@ def add_data(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_rounding(parser: argparse.ArgumentParser) -> None:
-    """Add ``--rounding MODE``, how printed values were rounded.
-
-    Examples
-    --------
-    >>> parser = argparse.ArgumentParser()
-    >>> add_rounding(parser)
-    >>> parser.parse_args(["--rounding", "even"]).rounding
-    'even'
-    """
+def _add_rounding(parser: argparse.ArgumentParser) -> None:
+    """Add ``--rounding MODE``, how printed values were rounded."""
     from pctstats.core.rounding import DEFAULT_ROUNDING, ROUNDING_MODES
 
     parser.add_argument(
@@ -131,5 +107,5 @@ def add_rounding(parser: argparse.ArgumentParser) -> None:
 
 #: The options several subcommands share, added after a subcommand's own, in this order.
 SHARED: dict[str, Callable[[argparse.ArgumentParser], None]] = {
-    "rounding": add_rounding, "data": add_data, "format": add_format,
+    "rounding": _add_rounding, "data": _add_data, "format": _add_format,
 }

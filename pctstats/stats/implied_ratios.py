@@ -26,6 +26,15 @@ from pctstats.stats.comparison import RATIO_MEASURES
 __all__ = ["RequiredPrevalence", "implied_odds_ratio", "implied_risk_ratio", "required_prevalence"]
 
 
+def _prevalences(
+    p1: ArrayLike, p2: ArrayLike
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Group 1's and group 2's prevalences, checked and broadcast together."""
+    p1_arr = check_proportion_array(p1, "p1")
+    p2_arr = check_proportion_array(p2, "p2")
+    return broadcast_together(p1_arr, p2_arr, ("p1", "p2"))
+
+
 def implied_odds_ratio(p1: ArrayLike, p2: ArrayLike) -> float | NDArray[np.float64]:
     """The odds ratio two prevalences imply: ``(p1 / (1 - p1)) / (p2 / (1 - p2))``.
 
@@ -47,12 +56,9 @@ def implied_odds_ratio(p1: ArrayLike, p2: ArrayLike) -> float | NDArray[np.float
     >>> implied_odds_ratio([0.46, 0.5], 0.41).round(3)
     array([1.226, 1.439])
     """
-    p1_arr = check_proportion_array(p1, "p1")
-    p2_arr = check_proportion_array(p2, "p2")
-    p1_arr, p2_arr = broadcast_together(p1_arr, p2_arr, ("p1", "p2"))
+    p1_arr, p2_arr = _prevalences(p1, p2)
     with np.errstate(divide="ignore", invalid="ignore"):
-        result = (p1_arr * (1 - p2_arr)) / (p2_arr * (1 - p1_arr))
-    return scalar_or_array(result)
+        return scalar_or_array((p1_arr * (1 - p2_arr)) / (p2_arr * (1 - p1_arr)))
 
 
 def implied_risk_ratio(p1: ArrayLike, p2: ArrayLike) -> float | NDArray[np.float64]:
@@ -61,7 +67,7 @@ def implied_risk_ratio(p1: ArrayLike, p2: ArrayLike) -> float | NDArray[np.float
     Parameters
     ----------
     p1, p2 : float or array_like
-        Prevalences on the 0–1 scale (group 1, group 2); they broadcast together.
+        As for :func:`implied_odds_ratio`.
 
     Returns
     -------
@@ -73,12 +79,9 @@ def implied_risk_ratio(p1: ArrayLike, p2: ArrayLike) -> float | NDArray[np.float
     >>> round(implied_risk_ratio(0.46, 0.41), 4)
     1.122
     """
-    p1_arr = check_proportion_array(p1, "p1")
-    p2_arr = check_proportion_array(p2, "p2")
-    p1_arr, p2_arr = broadcast_together(p1_arr, p2_arr, ("p1", "p2"))
+    p1_arr, p2_arr = _prevalences(p1, p2)
     with np.errstate(divide="ignore", invalid="ignore"):
-        result = p1_arr / p2_arr
-    return scalar_or_array(result)
+        return scalar_or_array(p1_arr / p2_arr)
 
 
 @dataclass(frozen=True, eq=False)

@@ -31,7 +31,6 @@ Conventions at the boundaries (``k = 0`` or ``k = n``)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -53,30 +52,14 @@ from pctstats.stats.proportion_limits import (
 )
 from pctstats.stats.proportion_limits import limits as _limits
 from pctstats.stats.results import (
-    COL_ESTIMATE,
-    COL_HIGH,
-    COL_K,
-    COL_LEVEL,
-    COL_LOW,
-    COL_METHOD,
-    COL_N,
     Interval,
 )
 
 __all__ = [
-    "COL_CONSISTENT", "COL_K_MAX", "COL_K_MIN", "COL_MESSAGE", "COL_N_COUNTS", "COL_ROUNDING",
-    "COL_VALUE", "COL_WIDTH", "DEFAULT_LEVEL", "DEFAULT_METHOD", "PREVALENCE_METHODS",
+    "DEFAULT_LEVEL", "DEFAULT_METHOD", "PREVALENCE_METHODS",
     "ReportedInterval", "ci_table", "prevalence_ci", "reported_ci"
 ]
 
-COL_WIDTH: Final = names.WIDTH
-COL_VALUE: Final = names.VALUE
-COL_ROUNDING: Final = names.ROUNDING
-COL_CONSISTENT: Final = names.CONSISTENT
-COL_N_COUNTS: Final = names.N_COUNTS
-COL_K_MIN: Final = names.K_MIN
-COL_K_MAX: Final = names.K_MAX
-COL_MESSAGE: Final = names.MESSAGE
 
 
 def prevalence_ci(
@@ -292,19 +275,19 @@ class ReportedInterval(Displayable):
         """
         return pd.DataFrame(
             {
-                COL_VALUE: [self.value],
-                COL_N: [self.n],
-                COL_ESTIMATE: [self.proportion],
-                COL_CONSISTENT: [self.consistent],
-                COL_N_COUNTS: [len(self.counts)],
-                COL_K_MIN: pd.array([self.counts[0] if self.counts else None], dtype="Int64"),
-                COL_K_MAX: pd.array([self.counts[-1] if self.counts else None], dtype="Int64"),
-                COL_METHOD: [self.method],
-                COL_LEVEL: [self.level],
-                COL_LOW: [self.ci.low],
-                COL_HIGH: [self.ci.high],
-                COL_ROUNDING: [self.rounding],
-                COL_MESSAGE: [self.message],
+                names.VALUE: [self.value],
+                names.N: [self.n],
+                names.ESTIMATE: [self.proportion],
+                names.CONSISTENT: [self.consistent],
+                names.N_COUNTS: [len(self.counts)],
+                names.K_MIN: pd.array([self.counts[0] if self.counts else None], dtype="Int64"),
+                names.K_MAX: pd.array([self.counts[-1] if self.counts else None], dtype="Int64"),
+                names.METHOD: [self.method],
+                names.LEVEL: [self.level],
+                names.LOW: [self.ci.low],
+                names.HIGH: [self.ci.high],
+                names.ROUNDING: [self.rounding],
+                names.MESSAGE: [self.message],
             }
         )
 
@@ -322,13 +305,13 @@ class ReportedInterval(Displayable):
         low, high = self._per_count()
         return pd.DataFrame(
             {
-                COL_K: k,
-                COL_N: self.n,
-                COL_ESTIMATE: k / self.n,
-                COL_METHOD: self.method,
-                COL_LEVEL: self.level,
-                COL_LOW: low,
-                COL_HIGH: high,
+                names.K: k,
+                names.N: self.n,
+                names.ESTIMATE: k / self.n,
+                names.METHOD: self.method,
+                names.LEVEL: self.level,
+                names.LOW: low,
+                names.HIGH: high,
             }
         )
 

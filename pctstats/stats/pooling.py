@@ -46,37 +46,11 @@ from pctstats.stats.heterogeneity import (
     tau2_qprofile_ci,
 )
 from pctstats.stats.results import (
-    COL_ESTIMATE,
-    COL_HIGH,
-    COL_K,
-    COL_LEVEL,
-    COL_LOW,
-    COL_METHOD,
-    COL_N,
-    COL_NOTE,
     Interval,
 )
 
 __all__ = [
     "CI_METHODS",
-    "COL_ADJUSTED",
-    "COL_CI",
-    "COL_I2",
-    "COL_LABEL",
-    "COL_N_STUDIES",
-    "COL_PI_HIGH",
-    "COL_PI_LOW",
-    "COL_PREDICTION",
-    "COL_Q",
-    "COL_Q_DF",
-    "COL_Q_PVALUE",
-    "COL_TAU2",
-    "COL_TAU2_HIGH",
-    "COL_TAU2_LOW",
-    "COL_TRANSFORM",
-    "COL_VI",
-    "COL_WEIGHT",
-    "COL_YI",
     "POOLING_METHODS",
     "PREDICTION_METHODS",
     "ZERO_CELL_ADD",
@@ -111,24 +85,6 @@ PREDICTION_METHODS: Final = MappingProxyType(
 #: Value added to the cells of a study with ``k = 0`` or ``k = n`` (metafor's ``add``).
 ZERO_CELL_ADD: Final = 0.5
 
-COL_LABEL: Final = names.LABEL
-COL_YI: Final = names.YI
-COL_VI: Final = names.VI
-COL_WEIGHT: Final = names.WEIGHT
-COL_ADJUSTED: Final = names.ADJUSTED
-COL_PI_LOW: Final = names.PI_LOW
-COL_PI_HIGH: Final = names.PI_HIGH
-COL_PREDICTION: Final = names.PREDICTION
-COL_TAU2: Final = names.TAU2
-COL_I2: Final = names.I2
-COL_Q: Final = names.Q
-COL_Q_DF: Final = names.Q_DF
-COL_Q_PVALUE: Final = names.Q_PVALUE
-COL_N_STUDIES: Final = names.N_STUDIES
-COL_TRANSFORM: Final = names.TRANSFORM
-COL_CI: Final = names.CI
-COL_TAU2_LOW: Final = names.TAU2_LOW
-COL_TAU2_HIGH: Final = names.TAU2_HIGH
 
 
 def logit_prevalence(
@@ -295,25 +251,25 @@ class PooledPrevalence(Displayable):
         """
         return pd.DataFrame(
             {
-                COL_METHOD: [self.method],
-                COL_CI: [self.ci_method],
-                COL_LEVEL: [self.level],
-                COL_TRANSFORM: ["logit"],
-                COL_N_STUDIES: [self.n_studies],
-                COL_ESTIMATE: [self.estimate],
-                COL_LOW: [self.ci.low],
-                COL_HIGH: [self.ci.high],
-                COL_PREDICTION: [self.prediction],
-                COL_PI_LOW: [self.prediction_interval.low],
-                COL_PI_HIGH: [self.prediction_interval.high],
-                COL_TAU2: [self.tau2],
-                COL_TAU2_LOW: [self.tau2_ci.low],
-                COL_TAU2_HIGH: [self.tau2_ci.high],
-                COL_I2: [self.i2],
-                COL_Q: [self.q],
-                COL_Q_DF: [self.q_df],
-                COL_Q_PVALUE: [self.q_pvalue],
-                COL_NOTE: [self.note],
+                names.METHOD: [self.method],
+                names.CI: [self.ci_method],
+                names.LEVEL: [self.level],
+                names.TRANSFORM: ["logit"],
+                names.N_STUDIES: [self.n_studies],
+                names.ESTIMATE: [self.estimate],
+                names.LOW: [self.ci.low],
+                names.HIGH: [self.ci.high],
+                names.PREDICTION: [self.prediction],
+                names.PI_LOW: [self.prediction_interval.low],
+                names.PI_HIGH: [self.prediction_interval.high],
+                names.TAU2: [self.tau2],
+                names.TAU2_LOW: [self.tau2_ci.low],
+                names.TAU2_HIGH: [self.tau2_ci.high],
+                names.I2: [self.i2],
+                names.Q: [self.q],
+                names.Q_DF: [self.q_df],
+                names.Q_PVALUE: [self.q_pvalue],
+                names.NOTE: [self.note],
             }
         )
 
@@ -336,18 +292,18 @@ class PooledPrevalence(Displayable):
         half = z * np.sqrt(self.vi)
         return pd.DataFrame(
             {
-                COL_LABEL: list(self.labels),
-                COL_K: self.k,
-                COL_N: self.n,
-                COL_ESTIMATE: self.k / self.n,
-                COL_YI: self.yi,
-                COL_VI: self.vi,
-                COL_ADJUSTED: self.adjusted,
-                COL_WEIGHT: self.weights,
-                COL_METHOD: "logit",
-                COL_LEVEL: self.level,
-                COL_LOW: expit(self.yi - half),
-                COL_HIGH: expit(self.yi + half),
+                names.LABEL: list(self.labels),
+                names.K: self.k,
+                names.N: self.n,
+                names.ESTIMATE: self.k / self.n,
+                names.YI: self.yi,
+                names.VI: self.vi,
+                names.ADJUSTED: self.adjusted,
+                names.WEIGHT: self.weights,
+                names.METHOD: "logit",
+                names.LEVEL: self.level,
+                names.LOW: expit(self.yi - half),
+                names.HIGH: expit(self.yi + half),
             }
         )
 

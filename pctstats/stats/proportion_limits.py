@@ -281,12 +281,8 @@ def ci_rows(
 
     Parameters
     ----------
-    k, n : int or array_like of int
-        Count(s) and sample size(s), as for :func:`pctstats.stats.intervals.prevalence_ci`.
-    level : float
-        Confidence level, strictly between 0 and 1.
-    methods : str or tuple of str, optional
-        Method(s) to show, in order; all of :data:`PREVALENCE_METHODS` by default.
+    k, n, level, methods
+        As for :func:`pctstats.stats.intervals.ci_table`.
 
     Returns
     -------

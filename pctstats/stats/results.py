@@ -1,4 +1,4 @@
-"""Result objects shared by the statistics modules, and their column names.
+"""Result objects shared by the statistics modules.
 
 Every statistic in pctstats returns a frozen dataclass with named fields, like scipy's result
 objects, and each has ``to_frame()`` giving a tidy :class:`pandas.DataFrame`. The column names of
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -22,24 +21,8 @@ from numpy.typing import NDArray
 from pctstats.core import names
 from pctstats.core.display import Display, Displayable
 
-__all__ = [
-    "COL_ESTIMATE", "COL_ESTIMATOR", "COL_HIGH", "COL_K", "COL_K_MAX", "COL_K_MIN", "COL_LEVEL",
-    "COL_LOW", "COL_MEASURE", "COL_METHOD", "COL_N", "COL_NOTE", "FloatOrArray", "Interval"
-]
+__all__ = ["FloatOrArray", "Interval"]
 
-# Column names of every frame pctstats' statistics return (the names: pctstats.core.names).
-COL_K: Final = names.K
-COL_K_MIN: Final = names.K_MIN
-COL_K_MAX: Final = names.K_MAX
-COL_N: Final = names.N
-COL_ESTIMATE: Final = names.ESTIMATE
-COL_LOW: Final = names.LOW
-COL_HIGH: Final = names.HIGH
-COL_METHOD: Final = names.METHOD
-COL_LEVEL: Final = names.LEVEL
-COL_MEASURE: Final = names.MEASURE
-COL_ESTIMATOR: Final = names.ESTIMATOR
-COL_NOTE: Final = names.NOTE
 
 FloatOrArray = float | NDArray[np.float64]
 
@@ -150,9 +133,9 @@ class Interval(Displayable):
         high = np.atleast_1d(np.asarray(self.high)).ravel()
         return pd.DataFrame(
             {
-                COL_LOW: low,
-                COL_HIGH: high,
-                COL_METHOD: self.method,
-                COL_LEVEL: self.level,
+                names.LOW: low,
+                names.HIGH: high,
+                names.METHOD: self.method,
+                names.LEVEL: self.level,
             }
         )

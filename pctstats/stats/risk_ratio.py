@@ -118,10 +118,8 @@ def risk_ratio_ci(
 
     Parameters
     ----------
-    a, b : int
-        Cases and non-cases in group 1.
-    c, d : int
-        Cases and non-cases in group 2.
+    a, b, c, d : int
+        The 2x2 table, as for :func:`~pctstats.stats.odds_ratio.odds_ratio_ci`.
     method : {"score", "katz"}
         ``"score"`` (default): Miettinen–Nurminen score interval, the inversion of statsmodels'
         ``test_proportions_2indep(compare="ratio", method="score", correction=True)``.
