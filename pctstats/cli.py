@@ -104,7 +104,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     for name, command in COMMANDS.items():
         subparser = sub.add_parser(name, help=command.summary, formatter_class=_RAW)
         if only is None or only == name:
-            command.configure(subparser)
+            subparser.description = command.description
+            if command.configure is not None:
+                command.configure(subparser)
             for option in command.shared:
                 SHARED[option](subparser)
             subparser.set_defaults(func=command.run)

@@ -40,15 +40,6 @@ def _run_audit(args: argparse.Namespace) -> int:
 def _configure_audit(parser: argparse.ArgumentParser) -> None:
     from pctstats.text.render import AUDIT_FORMATS
 
-    parser.description = (
-        "Find every numeric prevalence claim in articles (plain text, Markdown or saved HTML\n"
-        "pages; a folder: all of its .txt/.md/.html files; -: standard input), trace each to an\n"
-        "estimate of the record set and audit it with the engine behind 'pctstats claims'.\n"
-        "One row per claim: file, offsets, the number as printed, source, estimate, verdict,\n"
-        "mismatches, message (csv and json: every column). --format html shows the text with\n"
-        "each claim highlighted. Exit status 1 when a file cannot be read (the others are\n"
-        "still audited)."
-    )
     parser.add_argument("files", nargs="+", metavar="FILE", help="articles or folders of them")
     parser.add_argument(
         "-f", "--format", choices=list(AUDIT_FORMATS), default=DEFAULT_FORMAT,
@@ -60,5 +51,14 @@ def _configure_audit(parser: argparse.ArgumentParser) -> None:
                         help="no progress bar and no note for a text without claims")
 
 
-AUDIT = Command("find and audit the prevalence claims in articles' text", _configure_audit,
-                ("rounding", "data"), _run_audit)
+AUDIT = Command(
+    "find and audit the prevalence claims in articles' text",
+    "Find every numeric prevalence claim in articles (plain text, Markdown or saved HTML\n"
+    "pages; a folder: all of its .txt/.md/.html files; -: standard input), trace each to an\n"
+    "estimate of the record set and audit it with the engine behind 'pctstats claims'.\n"
+    "One row per claim: file, offsets, the number as printed, source, estimate, verdict,\n"
+    "mismatches, message (csv and json: every column). --format html shows the text with\n"
+    "each claim highlighted. Exit status 1 when a file cannot be read (the others are\n"
+    "still audited).",
+    _configure_audit, ("rounding", "data"), _run_audit,
+)

@@ -38,7 +38,11 @@ class UsageError(Exception):
 
 @dataclass(frozen=True)
 class Command:
-    """One subcommand: its summary, its own options, the shared options it takes, its handler.
+    """One subcommand: its summary and description, its options, the shared ones, its handler.
+
+    ``summary`` is its line in ``pctstats --help``, ``description`` the text of its own
+    ``--help``; ``configure`` adds its own options (it has none when it is None), ``shared``
+    names the options of :data:`pctstats.commands.options.SHARED` it takes, after its own.
 
     Examples
     --------
@@ -48,7 +52,8 @@ class Command:
     """
 
     summary: str
-    configure: Callable[[argparse.ArgumentParser], None]
+    description: str
+    configure: Callable[[argparse.ArgumentParser], None] | None
     shared: tuple[str, ...]
     run: Callable[[argparse.Namespace], int]
 

@@ -10,6 +10,7 @@ import argparse
 
 from pctstats.commands.base import Command, UsageError, emit_rows
 from pctstats.commands.options import count, level, positive_int
+from pctstats.stats.proportion_limits import DEFAULT_LEVEL, DEFAULT_METHOD, PREVALENCE_METHODS
 
 __all__ = ["CI", "GRIM"]
 
@@ -44,13 +45,6 @@ def _run_grim(args: argparse.Namespace) -> int:
 
 
 def _configure_grim(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "Can a printed percentage come from a whole count out of N (Brown & Heathers 2017)?\n"
-        "Give one or more values as printed (trailing zeros count) and then N.\n"
-        "Examples: pctstats grim 5.1 230\n"
-        "          pctstats grim 46 5.1 2 230 --rounding even\n"
-        "          pctstats grim 5.19 32 --mean"
-    )
     parser.add_argument("numbers", nargs="+", metavar="VALUE... N",
                         help="printed value(s), then the sample size N")
     parser.add_argument("--mean", action="store_true",
@@ -63,7 +57,7 @@ def _configure_grim(parser: argparse.ArgumentParser) -> None:
 
 def _run_ci(args: argparse.Namespace) -> int:
     # ci_table's rows without pandas, statsmodels or (for the closed-form methods) scipy
-    from pctstats.stats.proportion_limits import PREVALENCE_METHODS, ci_rows
+    from pctstats.stats.proportion_limits import ci_rows
 
     if args.k > args.n:
         raise UsageError(f"K must not exceed N, got K = {args.k} and N = {args.n}")
@@ -73,17 +67,6 @@ def _run_ci(args: argparse.Namespace) -> int:
 
 
 def _configure_ci(parser: argparse.ArgumentParser) -> None:
-    from pctstats.stats.proportion_limits import (
-        DEFAULT_LEVEL,
-        DEFAULT_METHOD,
-        PREVALENCE_METHODS,
-    )
-
-    parser.description = (
-        "Confidence interval for a prevalence K/N (proportions on the 0-1 scale).\n"
-        f"Methods: {', '.join(PREVALENCE_METHODS)}, or all (Brown, Cai & DasGupta 2001).\n"
-        "Example: pctstats ci 106 230 --method all"
-    )
     parser.add_argument("k", type=count, metavar="K", help="number of people with the condition")
     parser.add_argument("n", type=positive_int, metavar="N", help="number of people asked")
     parser.add_argument("--method", choices=[*PREVALENCE_METHODS, "all"], default=DEFAULT_METHOD,
@@ -92,6 +75,19 @@ def _configure_ci(parser: argparse.ArgumentParser) -> None:
                         help=f"confidence level (default: {DEFAULT_LEVEL})")
 
 
-GRIM = Command("GRIM-test printed percentages (or means) against a sample size",
-               _configure_grim, ("rounding", "format"), _run_grim)
-CI = Command("confidence interval for a prevalence K/N", _configure_ci, ("format",), _run_ci)
+GRIM = Command(
+    "GRIM-test printed percentages (or means) against a sample size",
+    "Can a printed percentage come from a whole count out of N (Brown & Heathers 2017)?\n"
+    "Give one or more values as printed (trailing zeros count) and then N.\n"
+    "Examples: pctstats grim 5.1 230\n"
+    "          pctstats grim 46 5.1 2 230 --rounding even\n"
+    "          pctstats grim 5.19 32 --mean",
+    _configure_grim, ("rounding", "format"), _run_grim,
+)
+CI = Command(
+    "confidence interval for a prevalence K/N",
+    "Confidence interval for a prevalence K/N (proportions on the 0-1 scale).\n"
+    f"Methods: {', '.join(PREVALENCE_METHODS)}, or all (Brown, Cai & DasGupta 2001).\n"
+    "Example: pctstats ci 106 230 --method all",
+    _configure_ci, ("format",), _run_ci,
+)

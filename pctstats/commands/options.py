@@ -8,47 +8,48 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
 
 from pctstats.formatting import DEFAULT_FORMAT, FORMATS
 
-__all__ = ["SHARED", "count", "level", "positive_int"]
+__all__ = ["SHARED", "WholeNumber", "count", "level", "positive_int"]
 
 
-def _whole_number(text: str, minimum: int, expected: str) -> int:
-    """``text`` as a whole number of at least ``minimum``, else "expected <expected>"."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = minimum - 1  # not a whole number: the same message as one out of range
-    if value < minimum:
-        raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}")
-    return value
+@dataclass(frozen=True)
+class WholeNumber:
+    """An argument type (as :class:`argparse.FileType`): a whole number of at least ``minimum``.
 
-
-def positive_int(text: str) -> int:
-    """An argument type: a whole number of at least 1 (a sample size, a number of jobs).
+    Anything else is refused with "expected <expected>, got <text>".
 
     Examples
     --------
-    >>> positive_int("230")
-    230
+    >>> positive_int("230"), count("0")
+    (230, 0)
     >>> positive_int("2.5")
     Traceback (most recent call last):
     ...
     argparse.ArgumentTypeError: expected a positive whole number, got '2.5'
     """
-    return _whole_number(text, 1, "a positive whole number")
+
+    minimum: int
+    expected: str
+
+    def __call__(self, text: str) -> int:
+        """``text`` as a whole number of at least ``minimum``."""
+        try:
+            value = int(text)
+        except ValueError:
+            value = self.minimum - 1  # not a whole number: the same message as one out of range
+        if value < self.minimum:
+            raise argparse.ArgumentTypeError(f"expected {self.expected}, got {text!r}")
+        return value
 
 
-def count(text: str) -> int:
-    """An argument type: a whole number of at least 0 (a count of cases).
-
-    Examples
-    --------
-    >>> count("0")
-    0
-    """
-    return _whole_number(text, 0, "a whole number >= 0")
+#: A sample size, a number of jobs or items: a whole number of at least 1.
+positive_int: Final = WholeNumber(1, "a positive whole number")
+#: A count of cases: a whole number of at least 0.
+count: Final = WholeNumber(0, "a whole number >= 0")
 
 
 def level(text: str) -> float:

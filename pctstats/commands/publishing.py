@@ -29,12 +29,6 @@ def _run_cite(args: argparse.Namespace) -> int:
 def _configure_cite(parser: argparse.ArgumentParser) -> None:
     from pctstats.cite import DEFAULT_STYLE, STYLES
 
-    parser.description = (
-        "Cite sources, generated from the record set; with no SOURCE_ID and no --all, cite\n"
-        "pctstats itself. A source whose authors are open is cited without inventing any.\n"
-        "Examples: pctstats cite maczkowiack2019 --style apa\n"
-        "          pctstats cite --all --style bibtex > references.bib"
-    )
     parser.add_argument("ids", nargs="*", metavar="SOURCE_ID", help="the sources to cite")
     parser.add_argument("--all", action="store_true", help="cite every source")
     parser.add_argument("--style", choices=list(STYLES), default=DEFAULT_STYLE,
@@ -73,13 +67,6 @@ def _atomic_write(output: str, text: str) -> Path:
 
 
 def _configure_report(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "Write one self-contained report: sources, estimates with confidence intervals, every\n"
-        "check finding, the claim audit, the pooled estimates and the figures. Markdown links\n"
-        "the figures relative to the report; HTML is one page with the figures embedded, a\n"
-        "table of contents and no external requests. Written atomically; '-' writes Markdown\n"
-        "to standard output. Example: pctstats report --format html --output report.html"
-    )
     parser.add_argument("-o", "--output", default="-", metavar="PATH",
                         help="where to write the report (default: '-', standard output)")
     parser.add_argument("-f", "--format", dest="report_format", choices=["markdown", "html"],
@@ -124,12 +111,6 @@ def _run_figures(args: argparse.Namespace) -> int:
 
 
 def _configure_figures(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "Execute the notebooks and rebuild figures/ (PNG, SVG and PDF figures, numbers.json,\n"
-        "numbers.tex, README.md): the same build as 'make figures' (see pctstats.publish).\n"
-        "Needs a source checkout and the notebooks extra. Exit status 1 if a notebook fails or\n"
-        "--check finds differences."
-    )
     parser.add_argument("--out", metavar="DIR", default=None,
                         help="output folder (default: $PCTSTATS_FIGURES_DIR or figures/)")
     parser.add_argument("--check", action="store_true",
@@ -144,9 +125,28 @@ def _configure_figures(parser: argparse.ArgumentParser) -> None:
                         help="on a failure, also print the notebook kernel's traceback")
 
 
-CITE = Command("cite sources (APA or BibTeX), or pctstats itself", _configure_cite, ("data",),
-               _run_cite)
-REPORT = Command("write a Markdown or HTML report of everything, from the data",
-                 _configure_report, ("rounding", "data"), _run_report)
-FIGURES = Command("rebuild figures/ (the same build as 'make figures')", _configure_figures, (),
-                  _run_figures)
+CITE = Command(
+    "cite sources (APA or BibTeX), or pctstats itself",
+    "Cite sources, generated from the record set; with no SOURCE_ID and no --all, cite\n"
+    "pctstats itself. A source whose authors are open is cited without inventing any.\n"
+    "Examples: pctstats cite maczkowiack2019 --style apa\n"
+    "          pctstats cite --all --style bibtex > references.bib",
+    _configure_cite, ("data",), _run_cite,
+)
+REPORT = Command(
+    "write a Markdown or HTML report of everything, from the data",
+    "Write one self-contained report: sources, estimates with confidence intervals, every\n"
+    "check finding, the claim audit, the pooled estimates and the figures. Markdown links\n"
+    "the figures relative to the report; HTML is one page with the figures embedded, a\n"
+    "table of contents and no external requests. Written atomically; '-' writes Markdown\n"
+    "to standard output. Example: pctstats report --format html --output report.html",
+    _configure_report, ("rounding", "data"), _run_report,
+)
+FIGURES = Command(
+    "rebuild figures/ (the same build as 'make figures')",
+    "Execute the notebooks and rebuild figures/ (PNG, SVG and PDF figures, numbers.json,\n"
+    "numbers.tex, README.md): the same build as 'make figures' (see pctstats.publish).\n"
+    "Needs a source checkout and the notebooks extra. Exit status 1 if a notebook fails or\n"
+    "--check finds differences.",
+    _configure_figures, (), _run_figures,
+)

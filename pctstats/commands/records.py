@@ -36,16 +36,6 @@ def _run_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _configure_validate(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "Check that the record set is well formed and consistent: every file readable, every "
-        "column and cell as datapackage.json describes it, every id known, every record agreeing "
-        "with the records it names. Exit status 0 when it is, whatever the publications' own "
-        "inconsistencies (those are findings of 'pctstats check'); 1 with every problem listed "
-        "when it is not."
-    )
-
-
 # -- check: every consistency check ----------------------------------------------------------------
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -68,12 +58,6 @@ def _configure_check(parser: argparse.ArgumentParser) -> None:
     from pctstats.checks import CHECKS, STATUSES
     from pctstats.checks.columns import CORE_COLUMNS
 
-    parser.description = (
-        "Run every consistency check on the record set (GRIM, nesting, ranges, proportion and\n"
-        "ratio CIs, ratio claims); one row per finding: check, record_id, status, message,\n"
-        "rounding (--full adds the numbers behind each finding).\n"
-        "Exit status 0, unless --strict is given and a finding failed (then 1)."
-    )
     parser.add_argument("--strict", action="store_true",
                         help="exit with status 1 if a finding failed")
     parser.add_argument("--status", nargs="+", choices=list(STATUSES), metavar="STATUS",
@@ -107,11 +91,6 @@ def _run_claims(args: argparse.Namespace) -> int:
 
 
 def _configure_claims(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "Audit every claim of the popular articles against the primary source it traces to:\n"
-        "the article's quote, the source's quote, the DOI and the verdict with its reasons.\n"
-        "Example: pctstats claims --format markdown"
-    )
     parser.add_argument("ids", nargs="*", metavar="CLAIM_ID", help="only these claims")
 
 
@@ -133,20 +112,38 @@ def _run_sources(args: argparse.Namespace) -> int:
 
 
 def _configure_sources(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "List the primary sources (one row each), or show every field of one source.\n"
-        "Examples: pctstats sources\n"
-        "          pctstats sources maczkowiack2019"
-    )
     parser.add_argument("ids", nargs="*", metavar="SOURCE_ID", help="only these sources")
     parser.add_argument("--full", action="store_true", help="every field, not a summary")
 
 
-VALIDATE = Command("check that the record set is well formed and consistent",
-                   _configure_validate, ("data",), _run_validate)
-CHECK = Command("run every consistency check on the record set", _configure_check,
-                ("rounding", "data", "format"), _run_check)
-CLAIMS = Command("audit the articles' claims against their sources", _configure_claims,
-                 ("rounding", "data", "format"), _run_claims)
-SOURCES = Command("list the primary sources", _configure_sources, ("data", "format"),
-                  _run_sources)
+VALIDATE = Command(
+    "check that the record set is well formed and consistent",
+    "Check that the record set is well formed and consistent: every file readable, every "
+    "column and cell as datapackage.json describes it, every id known, every record agreeing "
+    "with the records it names. Exit status 0 when it is, whatever the publications' own "
+    "inconsistencies (those are findings of 'pctstats check'); 1 with every problem listed "
+    "when it is not.",
+    None, ("data",), _run_validate,
+)
+CHECK = Command(
+    "run every consistency check on the record set",
+    "Run every consistency check on the record set (GRIM, nesting, ranges, proportion and\n"
+    "ratio CIs, ratio claims); one row per finding: check, record_id, status, message,\n"
+    "rounding (--full adds the numbers behind each finding).\n"
+    "Exit status 0, unless --strict is given and a finding failed (then 1).",
+    _configure_check, ("rounding", "data", "format"), _run_check,
+)
+CLAIMS = Command(
+    "audit the articles' claims against their sources",
+    "Audit every claim of the popular articles against the primary source it traces to:\n"
+    "the article's quote, the source's quote, the DOI and the verdict with its reasons.\n"
+    "Example: pctstats claims --format markdown",
+    _configure_claims, ("rounding", "data", "format"), _run_claims,
+)
+SOURCES = Command(
+    "list the primary sources",
+    "List the primary sources (one row each), or show every field of one source.\n"
+    "Examples: pctstats sources\n"
+    "          pctstats sources maczkowiack2019",
+    _configure_sources, ("data", "format"), _run_sources,
+)

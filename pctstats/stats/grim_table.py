@@ -91,8 +91,9 @@ def grim_map(
     ns = df[n].to_numpy()
     if ns.dtype != object and not np.issubdtype(ns.dtype, np.integer):
         raise TypeError(f"df[{n!r}] must hold integers, got {df[n].dtype}")
-    verdicts = _verdicts(values, ns, percent=percent, rounding=rounding, items=items,
-                         arguments=(f"df[{value!r}]", f"df[{n!r}]"))
+    ranges = count_ranges(values, ns, percent=percent, rounding=rounding, items=items,
+                          arguments=(f"df[{value!r}]", f"df[{n!r}]"))
+    verdicts = _verdicts(ranges, rounding)
     consistent = verdicts[names.CONSISTENCY]
     out = df.copy()
     for column in GRIM_MAP_COLUMNS:
@@ -103,22 +104,14 @@ def grim_map(
 
 
 def _verdicts(
-    values: object,
-    ns: object,
-    *,
-    percent: bool,
-    rounding: str,
-    items: int,
-    arguments: tuple[str, str] = ("values", "ns"),
+    ranges: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], rounding: str
 ) -> dict[str, Any]:
-    """The :data:`GRIM_MAP_COLUMNS` for flat arrays of values and sample sizes (the rules once).
+    """The :data:`GRIM_MAP_COLUMNS` from :func:`~pctstats.stats.grim_ranges.count_ranges`' arrays.
 
-    ``k_min`` and ``k_max`` are the least and greatest count whether consistent or not (the
-    callers blank them where ``consistency`` is False).
+    The rules once, for both tables. ``k_min`` and ``k_max`` are the least and greatest count
+    whether consistent or not (the callers blank them where ``consistency`` is False).
     """
-    least, greatest, digits, totals = count_ranges(
-        values, ns, percent=percent, rounding=rounding, items=items, arguments=arguments
-    )
+    least, greatest, digits, totals = ranges
     grains = 10.0**digits
     if totals.dtype != object and (digits.size == 0 or int(digits.max()) <= 18):
         uninformative = totals >= 10 ** digits.astype(np.int64)
@@ -176,8 +169,9 @@ def grim_rows(
     True
     """
     values = list(values)
-    verdicts = _verdicts(np.array(values, dtype=object), n, percent=percent, rounding=rounding,
-                         items=items, arguments=("values", "n"))
+    ranges = count_ranges(np.array(values, dtype=object), n, percent=percent, rounding=rounding,
+                          items=items, arguments=("values", "n"))
+    verdicts = _verdicts(ranges, rounding)
     rows = []
     for i, value in enumerate(values):
         consistent = bool(verdicts[names.CONSISTENCY][i])
