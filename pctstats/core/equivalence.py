@@ -19,6 +19,10 @@ from pctstats.core.vocab import Term
 
 __all__ = ["canonical", "covers", "equivalents", "same", "term", "timeframe_contains"]
 
+#: The canonical values read so far, for the vocabularies they were read from (every audited
+#: claim asks for the same few).
+_KNOWN: tuple[object, dict[tuple[str, str], str]] = (None, {})
+
 
 def term(vocabulary: str, value: str) -> Term:
     """The :class:`~pctstats.core.vocab.Term` of ``value`` in ``vocabulary``.
@@ -52,11 +56,18 @@ def canonical(vocabulary: str, value: str) -> str:
     >>> canonical("timeframe", "since_sexually_active"), canonical("frequency", "not_stated")
     ('lifetime', 'at_least_once')
     """
-    seen = {value}
-    while (other := term(vocabulary, value).same_as) is not None and other not in seen:
-        seen.add(other)
-        value = other
-    return value
+    global _KNOWN
+    if _KNOWN[0] is not vocab.TERMS:  # the vocabularies were replaced: read them afresh
+        _KNOWN = (vocab.TERMS, {})
+    key = (vocabulary, value)
+    found = _KNOWN[1].get(key)
+    if found is None:
+        seen = {value}
+        while (other := term(vocabulary, value).same_as) is not None and other not in seen:
+            seen.add(other)
+            value = other
+        found = _KNOWN[1][key] = value
+    return found
 
 
 def same(vocabulary: str, a: str, b: str) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final
 
 from pctstats.core.lexicon import (
@@ -71,6 +72,10 @@ _OUTCOME_CI: Final = re.compile(
     rf"(?<![\w-])(?:{OUTCOME_PHRASES['pcd_symptoms']})(?![\w-])", _FLAGS
 )
 _CONTEXT: Final = _compile(CONTEXT_PHRASES)
+#: The vocabularies a claim's words are read for, by name.
+_PHRASES: Final = {
+    "sex": _SEX, "timeframe": _TIMEFRAME, "frequency": _FREQUENCY, "context": _CONTEXT
+}
 _KIND: Final = _compile(SOURCE_KIND_PHRASES)
 _TAGS: Final = _compile(POPULATION_TAG_PHRASES)
 _NEW_STUDY: Final = re.compile(rf"(?<!\w){NEW_STUDY}(?!\w)", _FLAGS)
@@ -263,31 +268,39 @@ def years_in(text: str) -> list[int]:
     return out
 
 
-@dataclass(frozen=True)
 class _Facts:
-    """What one sentence says whatever number is read: kept per sentence, read once."""
+    """What one sentence says whatever number is read: each fact read once, when first asked."""
 
-    new_study: bool
-    tags: frozenset[str]
-    years: tuple[int, ...]
-    last_sex: str | None
-    outcome: str | None
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+
+    @cached_property
+    def new_study(self) -> bool:
+        return _NEW_STUDY.search(self.sentence) is not None
+
+    @cached_property
+    def tags(self) -> frozenset[str]:
+        return frozenset(t for t, p in _TAGS.items() if p.search(self.sentence))
+
+    @cached_property
+    def years(self) -> tuple[int, ...]:
+        return tuple(years_in(self.sentence))
+
+    @cached_property
+    def last_sex(self) -> str | None:
+        sex = _last(_SEX, self.sentence)
+        return sex[0] if sex else None
+
+    @cached_property
+    def outcome(self) -> str | None:
+        return _outcome(self.sentence)
 
 
 def _facts(text: str, sentences: Sequence[tuple[int, int]], index: int, memo: dict) -> _Facts:
     found = memo.get(index)
     if found is None:
         s, e = sentences[index]
-        sentence = text[s:e]
-        sex = _last(_SEX, sentence)
-        found = _Facts(
-            new_study=_NEW_STUDY.search(sentence) is not None,
-            tags=frozenset(t for t, p in _TAGS.items() if p.search(sentence)),
-            years=tuple(years_in(sentence)),
-            last_sex=sex[0] if sex else None,
-            outcome=_outcome(sentence),
-        )
-        memo[index] = found
+        found = memo[index] = _Facts(text[s:e])
     return found
 
 
@@ -363,12 +376,20 @@ def read_context(
     number = numbers[which]
     claims = [n for n in numbers if n.unit != COUNT]
     pos = claims.index(number) if number in claims else -1
+    memo = {} if memo is None else memo
+
+    def restated(first: Number, second: Number) -> bool:
+        key = ("restates", first.end, second.start)  # the same gap for every number around it
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = restates(text[first.end : second.start])
+        return found
+
     # The clause after the number: up to the next claim, past any that restate it.
     end = e
     j = pos + 1
     while 0 <= pos and j < len(claims):
-        gap = text[claims[j - 1].end : claims[j].start]
-        if not restates(gap):
+        if not restated(claims[j - 1], claims[j]):
             end = claims[j].start
             break
         j += 1
@@ -377,24 +398,37 @@ def read_context(
     begin = s
     k = pos - 1
     while k >= 0:
-        if not restates(text[claims[k].end : claims[k + 1].start]):
+        if not restated(claims[k], claims[k + 1]):
             begin = claims[k].end
             break
         k -= 1
     before = text[begin : number.start]
     # Only the clause the number stands in: not past ", while", "; ", " and " before it.
     clause = _CLAUSE_BREAK.split(before)[-1]
-    memo = {} if memo is None else memo
     window = _window(text, sentences, numbers_by_sentence, index, memo)
     facts = [_facts(text, sentences, i, memo) for i in window]
     window_numbers = [numbers_by_sentence[i] for i in window]
+
+    def nearest(name: str, words_after: str, words_before: str) -> str | None:
+        # The same words are read again for the other numbers of the sentence: once per text.
+        key = ("nearest", name, words_after, words_before)
+        if key not in memo:
+            memo[key] = _nearest(_PHRASES[name], words_after, words_before)
+        return memo[key]
+
+    def outcome_in(chunk: str, nearest_last: bool = False) -> str | None:
+        key = ("outcome", chunk, nearest_last)
+        if key not in memo:
+            memo[key] = _outcome(chunk, nearest_last)
+        return memo[key]
+
     own = _COMPARISON.split(after)[0]  # not the group compared with ("than among women")
-    sex = _nearest(_SEX, own, before) or _nearest(_SEX, number.value_text, "")
+    sex = nearest("sex", own, before) or nearest("sex", number.value_text, "")
     if sex is None:
         whole = text[s:e]
         rest = _COMPARISON.split(whole[number.end - s :])[0]
-        sex = _nearest(_SEX, rest, whole[: number.start - s])
-    if sex is not None and not _nearest(_SEX, own + " " + number.value_text, ""):
+        sex = nearest("sex", rest, whole[: number.start - s])
+    if sex is not None and not nearest("sex", own + " " + number.value_text, ""):
         sex = _both_sexes(text, numbers, s, number.start) or sex
     carried: list[str] = []
     if sex is None:
@@ -403,18 +437,18 @@ def read_context(
     # A phrase fronted before the sentence's first claim ("In the previous four weeks, 5% ...")
     # is about it even across a comma or a colon, not across "but", "while" or a semicolon.
     lead = _LEAD_BREAK.split(before)[-1] if begin == s else clause
-    timeframe = _nearest(_TIMEFRAME, after, clause) or _nearest(_TIMEFRAME, "", lead)
-    frequency = _nearest(_FREQUENCY, after, clause) or _nearest(_FREQUENCY, "", lead)
+    timeframe = nearest("timeframe", after, clause) or nearest("timeframe", "", lead)
+    frequency = nearest("frequency", after, clause) or nearest("frequency", "", lead)
     timeframe, frequency = timeframe or "not_stated", frequency or "not_stated"
     # "41% of men and 46% of women have cried after sex": the predicate may follow a later
     # number, up to the end of the clause ("; 5% felt sad" is another clause).
     tail = _STRONG_BREAK.split(text[number.end : e])[0]
-    outcome = _outcome(after) or _outcome(before, nearest_last=True) or _outcome(tail)
+    outcome = outcome_in(after) or outcome_in(before, nearest_last=True) or outcome_in(tail)
     if outcome is None:  # "This condition affects ...": the condition named just before
         for previous in facts[1:2]:
             outcome = previous.outcome if previous.outcome not in _PARTS else None
         carried += ["outcome"] if outcome is not None else []
-    context = _nearest(_CONTEXT, after, "") or "any"
+    context = nearest("context", after, "") or "any"
     kind = _last(_KIND, text[s : number.start])
     source_kind = kind[0] if kind else "not_stated"
     population = ""
