@@ -14,6 +14,7 @@ claims they belong to.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Any, Final
 
@@ -82,6 +83,13 @@ _MARKERS: Final = {
     lang: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
     for lang, words in LANGUAGE_MARKERS.items()
 }
+_MARKER_WORDS: Final = {
+    lang: frozenset(word.lower() for word in words.split("|"))
+    for lang, words in LANGUAGE_MARKERS.items()
+}
+if not all(re.fullmatch(r"\w+", word) for words in _MARKER_WORDS.values() for word in words):
+    raise ValueError("LANGUAGE_MARKERS must be whole words separated by '|'")
+_TOKEN: Final = re.compile(r"\w+")
 
 
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -104,7 +112,16 @@ def detect_language(text: str) -> str:
     ('fr', 'en')
     """
     sample = text[:5000]
-    counts = {lang: len(p.findall(sample)) for lang, p in _MARKERS.items()}
+    counts = dict.fromkeys(_MARKERS, 0)
+    # Each marker is a whole word: count the sample's words once rather than scan it per
+    # language. An ASCII word is a marker when its lower case is one (what the patterns'
+    # IGNORECASE means for it); any other word is left to the patterns themselves.
+    for word, times in Counter(_TOKEN.findall(sample)).items():
+        ascii_word = word.isascii()
+        lower = word.lower()
+        for lang, pattern in _MARKERS.items():
+            if lower in _MARKER_WORDS[lang] if ascii_word else pattern.fullmatch(word):
+                counts[lang] += times
     return max(counts, key=lambda lang: (counts[lang], lang == "en"))
 
 

@@ -414,7 +414,7 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
             )
         i += 1
     found.sort(key=lambda n: n.start)
-    other = _OTHER_CONDITION.search(sentence)
+    other = _OTHER_CONDITION.search(sentence) if found else None
     if other is not None and not _PCD.search(sentence, other.end()):
         # The numbers after another condition are its figures ("clinical depression: 21%").
         found = [n for n in found if n.start < other.start() or not n.is_claim]
