@@ -64,13 +64,11 @@ def _compile(phrases: Mapping[str, str]) -> dict[str, re.Pattern[str]]:
 _SEX: Final = _compile(SEX_PHRASES)
 _TIMEFRAME: Final = _compile(TIMEFRAME_PHRASES)
 _FREQUENCY: Final = _compile(FREQUENCY_PHRASES)
-_OUTCOME: Final = {
-    k: re.compile(rf"(?<![\w-])(?:{v})(?![\w-])", 0 if k in ("pcd_symptoms",) else _FLAGS)
-    for k, v in OUTCOME_PHRASES.items()
-}
-_OUTCOME_CI: Final = re.compile(
-    rf"(?<![\w-])(?:{OUTCOME_PHRASES['pcd_symptoms']})(?![\w-])", _FLAGS
-)
+_OUTCOME: Final = _compile(OUTCOME_PHRASES)
+#: The condition's names, in any case ("PCD", "Post-coital dysphoria").
+_CONDITION: Final = _OUTCOME["pcd_symptoms"]
+#: The outcomes other than the condition itself (its parts and its neighbours).
+_NOT_PCD: Final = {k: v for k, v in _OUTCOME.items() if k != "pcd_symptoms"}
 _CONTEXT: Final = _compile(CONTEXT_PHRASES)
 #: The vocabularies a claim's words are read for, by name.
 _PHRASES: Final = {
@@ -209,16 +207,23 @@ def _nearest(patterns: Mapping[str, re.Pattern[str]], after: str, before: str) -
 
 def _outcome(text: str, nearest_last: bool = False) -> str | None:
     """What a clause says was measured: the condition's name wins over the symptoms it lists."""
-    if _OUTCOME["pcd_symptoms"].search(text) or _OUTCOME_CI.search(text):
+    if _CONDITION.search(text):
         return "pcd_symptoms"
     # Two or more kinds of symptom ("sad, tearful or irritable") describe PCD itself.
-    kinds = sum(_OUTCOME[k].search(text) is not None for k in _PARTS) + (
+    parts = {k: _OUTCOME[k].search(text) for k in _PARTS}
+    kinds = sum(m is not None for m in parts.values()) + (
         _OTHER_SYMPTOMS.search(text) is not None
     )
     if kinds >= 2:
         return "pcd_symptoms"
-    pick = _last if nearest_last else _first  # before a number, the nearest phrase is the last
-    hit = pick({k: v for k, v in _OUTCOME.items() if k != "pcd_symptoms"}, text)
+    if nearest_last:  # before a number, the nearest phrase is the last
+        hit = _last(_NOT_PCD, text)
+    else:  # the first phrase, the parts' searches above not repeated
+        hit = None
+        for key, pattern in _NOT_PCD.items():
+            m = parts[key] if key in parts else pattern.search(text)
+            if m is not None and (hit is None or m.start() < hit[1]):
+                hit = (key, m.start())
     return hit[0] if hit else None
 
 

@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -84,22 +85,28 @@ _NOT_AFTER: Final = re.compile(rf"\s?(?:{NOT_A_CLAIM_AFTER})\b", _FLAGS)
 _NOT_BEFORE: Final = re.compile(
     rf"\b(?:{NOT_A_CLAIM_BEFORE})\s*(?:between\s|from\s|de\s|entre\s)?$", _FLAGS
 )
+
+
+def _words(words: Iterable[str]) -> str:
+    """Literal words as one alternation, the longest first ("about a third" before "a third")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 _QUALIFIER: Final = re.compile(
-    r"(?<!\w)("
-    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-    + r")(?:\s+|(?<=['’]))(?:(?:the|le|la|les|el|los|las|of|de|d')\s*)?$",
+    rf"(?<!\w)({_words(QUALIFIERS)})(?:\s+|(?<=['’]))"
+    r"(?:(?:the|le|la|les|el|los|las|of|de|d')\s*)?$",
     _FLAGS,
 )
 _FRACTION: Final = re.compile(
-    r"(?<!\w)("
-    + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True))
-    + rf")(?=\s+(?:of|des?|du|d'|d’|de la|de los|de las|del|{FRACTION_VERBS})\b|\s*\(\s*"
-    + r"(?:el |la |le )?\d)",
+    rf"(?<!\w)({_words(FRACTIONS)})(?=\s+(?:of|des?|du|d'|d’|de la|de los|de las|del|"
+    rf"{FRACTION_VERBS})\b|\s*\(\s*(?:el |la |le )?\d)",
     _FLAGS,
 )
 #: "One in 20", "two in five", "3 out of 10", "une femme sur trois", "uno de cada cinco".
+#: The words are taken whole (possessive ``++``): a shorter part of a word is never followed by
+#: a space or a word's end, so giving characters back could not match and only cost time.
 _ONE_IN: Final = re.compile(
-    rf"(?<![\w.,])(\w+)\s+(?:(?:{ONE_IN_NOUNS})\s+)?(?:{ONE_IN})\s+(\w+(?:-\w+)?)(?!\w)",
+    rf"(?<![\w.,])(\w++)\s+(?:(?:{ONE_IN_NOUNS})\s+)?(?:{ONE_IN})\s+(\w++(?:-\w+)?+)(?!\w)",
     _FLAGS,
 )
 #: "One in N" needs a first number this small and a second this large at most.
@@ -258,6 +265,29 @@ def _hedge(sentence: str, start: int) -> tuple[int, str | None, str]:
     return m.start(1), words, QUALIFIERS[words]
 
 
+def _hedged(
+    sentence: str,
+    start: int,
+    end: int,
+    value: str,
+    unit: str,
+    kind: str,
+    value_high: str | None = None,
+    lead: re.Match[str] | None = None,
+) -> Number:
+    """The number printed up to ``end``, from ``start`` or from the hedge before it.
+
+    A fraction or "one in N" with no hedge reads as "about"; a range after "between" or "from"
+    (its ``lead``) with no hedge reads as "between".
+    """
+    qs, words, approx = _hedge(sentence, start)
+    if kind in ("fraction", "one_in") and approx == "exact":
+        approx = "about"
+    if lead is not None and words is None:
+        words, approx = " ".join(lead.group().lower().split()), "between"
+    return Number(qs, end, sentence[qs:end], value, value_high, words, approx, unit, kind)
+
+
 def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Number]:
     """Every claim-like number of one sentence, in text order.
 
@@ -307,20 +337,8 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
 
     for m in _FRACTION.finditer(sentence):
         numerator, denominator = FRACTIONS[m.group(1).lower()]
-        qs, words, approx = _hedge(sentence, m.start())
-        found.append(
-            Number(
-                qs,
-                m.end(),
-                sentence[qs : m.end()],
-                _fraction_value(numerator, denominator),
-                None,
-                words,
-                "about" if approx == "exact" else approx,
-                PERCENT,
-                "fraction",
-            )
-        )
+        value = _fraction_value(numerator, denominator)
+        found.append(_hedged(sentence, m.start(), m.end(), value, PERCENT, "fraction"))
         taken.append((m.start(), m.end()))
     for m in _ONE_IN.finditer(sentence):
         num, den = m.group(1), m.group(2)
@@ -330,20 +348,8 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
             continue
         if top > _ONE_IN_LIMITS[0]:
             continue
-        qs, words, approx = _hedge(sentence, m.start())
-        found.append(
-            Number(
-                qs,
-                m.end(),
-                sentence[qs : m.end()],
-                _fraction_value(str(100 * top), str(value)),
-                None,
-                words,
-                "about" if approx == "exact" else approx,
-                PERCENT,
-                "one_in",
-            )
-        )
+        share = _fraction_value(str(100 * top), str(value))
+        found.append(_hedged(sentence, m.start(), m.end(), share, PERCENT, "one_in"))
         taken.append((m.start(), m.end()))
     raws = [r for r in raws if free(r.start, r.end)]
     i = 0
@@ -363,22 +369,9 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
             ):
                 lead = _RANGE_LEAD.search(sentence, max(0, r.start - _LOOK_BACK), r.start)
                 s0 = lead.start() if lead else r.start
-                qs, words, approx = _hedge(sentence, s0)
                 end = nxt.end + nxt_unit.end()
-                if lead and words is None:
-                    words, approx = " ".join(lead.group().lower().split()), "between"
                 found.append(
-                    Number(
-                        qs,
-                        end,
-                        sentence[qs:end],
-                        r.value,
-                        nxt.value,
-                        words,
-                        approx,
-                        PERCENT,
-                        "range",
-                    )
+                    _hedged(sentence, s0, end, r.value, PERCENT, "range", nxt.value, lead)
                 )
                 i += 2
                 continue
@@ -389,17 +382,9 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
         elif unit and _SAMPLE_SHARE.search(sentence, max(0, r.start - _LOOK_BACK), r.start):
             pass  # "299 men (25%) and women (75%)": the sample's make-up
         elif unit:
-            qs, words, approx = _hedge(sentence, r.start)
-            end = r.end + unit.end()
-            found.append(
-                Number(qs, end, sentence[qs:end], r.value, None, words, approx, PERCENT, r.kind)
-            )
+            found.append(_hedged(sentence, r.start, r.end + unit.end(), r.value, PERCENT, r.kind))
         elif (times := _TIMES.match(after)) is not None:
-            qs, words, approx = _hedge(sentence, r.start)
-            end = r.end + times.end()
-            found.append(
-                Number(qs, end, sentence[qs:end], r.value, None, words, approx, RATIO, r.kind)
-            )
+            found.append(_hedged(sentence, r.start, r.end + times.end(), r.value, RATIO, r.kind))
         elif (
             (noun := _SAMPLE.match(after)) is not None
             and not _NOT_AFTER.match(after)
@@ -407,11 +392,7 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
             and "." not in r.value
             and int(r.value) >= MIN_SAMPLE
         ):
-            qs, words, approx = _hedge(sentence, r.start)
-            end = r.end + noun.end()
-            found.append(
-                Number(qs, end, sentence[qs:end], r.value, None, words, approx, COUNT, r.kind)
-            )
+            found.append(_hedged(sentence, r.start, r.end + noun.end(), r.value, COUNT, r.kind))
         i += 1
     found.sort(key=lambda n: n.start)
     other = _OTHER_CONDITION.search(sentence) if found else None
