@@ -105,7 +105,7 @@ def test_every_quoted_number_is_in_numbers_json_and_tex(built):
         assert numbers[n.name]["text"] == n.text
         assert numbers[n.name]["records"], n.name
         assert f"\\newcommand{{\\{n.name}}}{{{outputs.tex_escape(n.text)}}}" in tex
-    assert "PCDLifetimeWomenPooled" in numbers and "RatioClaimEValue" in numbers
+    assert "PCDLifetimeWomenPooled" in numbers and "RatioClaimMntEValue" in numbers
     # men: one study quoted as printed, or (once a second is added) pooled
     assert "PCDLifetimeMen" in numbers or "PCDLifetimeMenPooled" in numbers
 
@@ -120,7 +120,7 @@ def test_quoted_numbers_come_from_the_records(built):
     assert any(n.name == "EstSchweitzerTwoZeroOneFiveLifetimeValue" for n in printed)
     for n in printed:
         assert n.text == db.estimates[n.records[0]].value, n.name
-    assert numbers["RatioClaimEValue"].text == db.claims["mnt/E"].value
+    assert numbers["RatioClaimMntEValue"].text == db.claims["mnt/E"].value
 
 
 def test_readme_lists_every_figure_with_notebook_and_records(built):

@@ -64,7 +64,15 @@ CLAIMS = [dict(claim_id="A", claim_group="A", article_id="example_news",
                frequency="at_least_once", context="any", outcome="crying_after_sex",
                population="women", source_kind="one_survey", year_claimed="2025",
                source_ids="schweitzer2025", estimate_ids="schweitzer2025-lifetime",
-               read_in="article_text")]
+               read_in="article_text"),
+          # a ratio claim whose id another article's ratio claim already has (mnt/E)
+          dict(claim_id="E", claim_group="E", article_id="example_news",
+               quote="Women were three times more likely than men to cry after sex.",
+               measure="ratio_claim", value="3", value_text="three times more likely",
+               approximation="exact", unit="ratio", sex="female", orientation="any",
+               reference_sex="male", timeframe="lifetime", frequency="at_least_once",
+               context="any", outcome="crying_after_sex", population="women compared with men",
+               source_kind="not_stated", read_in="article_text")]
 
 
 def _add(folder, file, records):
@@ -102,7 +110,7 @@ def test_validate_check_claims_and_report_run_on_the_grown_copy(grown, capsys, t
     claims = json.loads(capsys.readouterr().out)
     audit = pctstats.audit_claims(pctstats.load(grown)).set_index(["article_id", "claim_id"])
     assert [c["verdict"] for c in claims if c["article"] == "Example News"] == [
-        audit.loc[("example_news", "A"), "verdict"]]
+        audit.loc[("example_news", claim), "verdict"] for claim in ("A", "E")]
     assert main(["claims", "example_news/A", *data, "--format", "json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 1
     assert main(["claims", "A", *data]) == 2  # two articles have a claim 'A': say which
@@ -131,6 +139,10 @@ def test_the_figures_build_on_the_grown_copy(grown, monkeypatch, tmp_path):
     # a second men's study: men are pooled now, and the caption says whom each sex's studies drew
     assert "PCDLifetimeMenPooled" in macros and "PCDLifetimeMen" not in macros
     assert "PoolMenEstimate" in macros and "EstOstergaardTwoZeroTwoSixLifetimeValue" in macros
+    # two ratio claims 'E' of two articles: two figures, two sets of macros
+    assert {"RatioClaimMntEValue", "RatioClaimExampleNewsEValue"} <= set(macros)
+    assert (out / "ratio_claim_example_news_e.png").is_file()
+    assert (out / "ratio_claim_mnt_e.png").is_file()
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert "for men (S3, S12)" in readme and "men rest on one study" not in readme
 
