@@ -271,8 +271,8 @@ def plot_claim_audit(ca: ClaimAudit, db: Dataset | None = None) -> Any:
     Examples
     --------
     >>> fig = plot_claim_audit(claim_audit())
-    >>> fig.axes[0].get_xlabel()
-    'Prevalence (%)'
+    >>> [text.get_text() for text in fig.axes[0].get_legend().get_texts()][-2:]
+    ["source's value, 95% CI", 'a range (claim or source)']
     """
     import matplotlib.pyplot as plt
 

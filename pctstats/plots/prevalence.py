@@ -263,8 +263,8 @@ def plot_forest(forest: Forest) -> Any:
     Examples
     --------
     >>> fig = plot_forest(forest_data())
-    >>> fig.axes[0].get_xlabel()
-    'Lifetime prevalence (%)'
+    >>> [label.get_text() for label in fig.axes[0].get_yticklabels()][:2]
+    ['S1 Schweitzer et al. 2015', 'S2 Bird et al. 2011']
     """
     import matplotlib.pyplot as plt
 
@@ -494,9 +494,8 @@ def plot_timeframes(pairs: list[TimeframePair], db: Dataset | None = None) -> An
 
     Examples
     --------
-    >>> fig = plot_timeframes(timeframe_pairs())
-    >>> fig.axes[0].get_xlabel()
-    'Prevalence (%)'
+    >>> plot_timeframes(timeframe_pairs()).get_suptitle()
+    'Lifetime and 4-week prevalence in each study that reports both'
     """
     import matplotlib.pyplot as plt
 
