@@ -3,7 +3,7 @@
 For a claimed ratio (odds ratio or risk ratio, women over men), :func:`ratio_claim` computes the
 women's prevalence the ratio requires at every men's prevalence
 (:func:`pctstats.stats.ratios.required_prevalence`) and collects the published women/men pairs the
-claim could rest on (:func:`pctstats.checks.ratio_claims.matching_pairs`), with the intervals of
+claim could rest on (:func:`pctstats.evidence.matching_pairs`), with the intervals of
 both prevalences (:func:`pctstats.stats.intervals.reported_ci`). :func:`plot_ratio_claim` draws the
 curves, the pairs and the impossible region above 100%.
 """
@@ -16,13 +16,13 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from pctstats.checks.ratio_claims import matching_pairs
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.pairs import group_pairs
 from pctstats.core.reported import to_decimal
 from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.data.records import Claim, Estimate
+from pctstats.evidence import matching_pairs
 from pctstats.plots.prevalence import method_name
 from pctstats.plots.style import (
     GREY,
