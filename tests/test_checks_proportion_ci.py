@@ -58,6 +58,23 @@ def test_a_narrower_interval_fails_unweighted_and_warns_weighted():
     assert row(with_estimates(e))[C.STATUS] == C.WARN
 
 
+def test_narrower_than_wilson_but_as_wide_as_wald_warns_and_names_wald():
+    """2 of 200 (1.0%): Wilson gives 0.3-3.6%, Wald 0.0-2.4% (clipped at 0); a paper that printed
+    Wald's interval is not 'narrower than any sample of that size allows'."""
+    e = replace(DB.estimates[S6], value="1.0", n=200, ci_low="0.0", ci_high="2.4",
+                weighted=False)
+    r = row(with_estimates(e))
+    assert r[C.WIDTH_VERDICT] == "narrower" and r[C.STATUS] == C.WARN
+    assert r[C.METHODS_FITTING] == ["wald"]
+    assert "the wald interval is no wider" in r[C.MESSAGE]
+    # narrower than every method, Wald included: a fail
+    tight = replace(e, ci_low="0.5", ci_high="1.5")
+    r = row(with_estimates(tight))
+    assert r[C.STATUS] == C.FAIL and r[C.METHODS_FITTING] == []
+    # with Wald chosen, Wald's own interval is consistent
+    assert row(with_estimates(e), method="wald")[C.STATUS] == C.OK
+
+
 def test_a_binomial_width_interval_is_ok():
     e = replace(DB.estimates[S6], ci_low="6.9", ci_high="8.1", weighted=False)
     r = row(with_estimates(e))

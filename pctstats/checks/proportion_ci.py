@@ -12,7 +12,10 @@ of the two printed bounds (:func:`pctstats.core.rounding.rounding_interval`):
 * the reported CI must contain the printed estimate (under rounding), else ``fail``;
 * **narrower** than binomial even allowing for rounding (the widest reading of the printed bounds
   is narrower than the narrowest binomial interval): ``fail`` for an unweighted estimate (a CI
-  cannot be narrower than the data allow); ``warn`` for a survey-weighted one (a design effect
+  cannot be narrower than the data allow) when it is narrower than every standard binomial
+  method (:data:`pctstats.stats.intervals.PREVALENCE_METHODS`); ``warn`` when another method
+  (Wald, say, which is narrower than Wilson near 0% and 100%) is as wide, as the paper may have
+  used it (``methods_fitting`` names them); ``warn`` for a survey-weighted one (a design effect
   below 1 is possible with strong stratification, but unusual);
 * **wider** than binomial even allowing for rounding: ``ok`` for a survey-weighted estimate, whose
   clustering and weights widen the interval by the *design effect*
@@ -77,6 +80,24 @@ def _candidate_counts(value: str, n: int, rounding: str) -> tuple[list[int], boo
     return list(nearest_counts(value, n)), False
 
 
+def _methods_fitting(counts: list[int], n: int, level: float, half_width: float,
+                     method: str) -> list[str]:
+    """The methods other than ``method`` whose narrowest interval is no wider than ``half_width``.
+
+    A paper that used another method (most often Wald) prints an interval of that method's
+    width; only an interval narrower than every method is one no method gives.
+    """
+    fitting = []
+    for other in PREVALENCE_METHODS:
+        if other == method:
+            continue
+        ci = prevalence_ci(np.asarray(counts), n, method=other, level=level)
+        narrowest = float(np.min((np.atleast_1d(ci.high) - np.atleast_1d(ci.low)) * 50))
+        if half_width >= narrowest:
+            fitting.append(other)
+    return fitting
+
+
 def _applicable(e: Estimate) -> str | None:
     if e.measure != V.PREVALENCE or e.unit != V.PERCENT or e.value is None or e.is_range:
         return "it is not a single printed percentage"
@@ -115,7 +136,8 @@ def proportion_ci_findings(
         ``binomial_low``, ``binomial_high`` (per cent, envelope over the consistent counts),
         ``reported_half_width``, ``binomial_half_width`` (percentage points), ``design_effect``
         (printed bounds, middle count) with ``design_effect_min`` / ``design_effect_max``
-        (over rounding and counts) and ``width_verdict``.
+        (over rounding and counts), ``width_verdict`` and, for an interval narrower than
+        ``method``'s, ``methods_fitting`` (the other methods whose interval is no wider).
 
     References
     ----------
@@ -243,6 +265,13 @@ def _check_one(
         )
         return row
     row[C.STATUS], why = _WIDTH_RULE[verdict][e.weighted]
+    if verdict == NARROWER and not e.weighted:
+        fitting = _methods_fitting(counts, n, level, rep_half_max, method)
+        row[C.METHODS_FITTING] = fitting
+        if fitting:
+            row[C.STATUS] = C.WARN
+            why = (f"but the {' and '.join(fitting)} interval is no wider, so the paper may have "
+                   f"used {'that method' if len(fitting) == 1 else 'one of those methods'}")
     if verdict == NARROWER:
         row[C.MESSAGE] = (
             f"{head} is narrower than {basis} ({binomial}) even allowing for rounding "

@@ -170,6 +170,8 @@ DESIGN_EFFECT_MIN: Final = "design_effect_min"
 DESIGN_EFFECT_MAX: Final = "design_effect_max"
 #: ``"narrower"``, ``"consistent"`` or ``"wider"`` than the binomial interval.
 WIDTH_VERDICT: Final = "width_verdict"
+#: The binomial methods other than the chosen one whose interval is no wider than a reported one.
+METHODS_FITTING: Final = "methods_fitting"
 
 # ratio_ci -----------------------------------------------------------------------------------------
 #: Whether some true values inside all three rounding intervals put the estimate at the CI's
