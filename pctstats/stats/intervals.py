@@ -398,45 +398,36 @@ def reported_ci(
         raise TypeError(f"n must be a single sample size, got an array of shape {n_arr.shape}")
     n_int = int(n_arr)
     counts = grim_counts(value, n_int, percent=True, rounding=rounding)
-    if not counts:
+    if counts:
+        # Every method's limits are non-decreasing in k (Wald and Agresti-Coull after clipping to
+        # [0, 1]), so the envelope over all counts is given by the two extreme counts alone.
+        extremes = np.array([counts[0], counts[-1]], dtype=np.int64)
+        low, high = _limits(extremes, np.full_like(extremes, n_int), method, level)
+        ci = Interval(float(low.min()), float(high.max()), method=method, level=level)
+        if len(counts) == 1:
+            count_text = f"k = {counts[0]}"
+        elif len(counts) == 2:
+            count_text = f"k = {counts[0]} or {counts[1]}"
+        else:
+            count_text = f"k = {counts[0]} to {counts[-1]}"
+        message = (
+            f"{value}% of n = {n_int} is consistent with {count_text} under rounding "
+            f"{rounding!r}; the {100 * level:g}% {method} interval covering every such count is "
+            f"{_pct(ci.low)} to {_pct(ci.high)}."
+        )
+    else:
+        nan = float("nan")
+        ci = Interval(nan, nan, method=method, level=level)
         near_text = shares(nearest_counts(value, n_int), n_int)
         message = f"No count out of n = {n_int} gives {value}% under rounding {rounding!r}" + (
             f" (nearest: {near_text})." if near_text else "."
         )
-        nan = float("nan")
-        return ReportedInterval(
-            value=value,
-            n=n_int,
-            counts=counts,
-            consistent=False,
-            ci=Interval(nan, nan, method=method, level=level),
-            method=method,
-            level=level,
-            rounding=rounding,
-            message=message,
-        )
-    # Every method's limits are non-decreasing in k (Wald and Agresti-Coull after clipping to
-    # [0, 1]), so the envelope over all counts is given by the two extreme counts alone.
-    extremes = np.array([counts[0], counts[-1]], dtype=np.int64)
-    low, high = _limits(extremes, np.full_like(extremes, n_int), method, level)
-    envelope = Interval(float(low.min()), float(high.max()), method=method, level=level)
-    if len(counts) == 1:
-        count_text = f"k = {counts[0]}"
-    elif len(counts) == 2:
-        count_text = f"k = {counts[0]} or {counts[1]}"
-    else:
-        count_text = f"k = {counts[0]} to {counts[-1]}"
-    message = (
-        f"{value}% of n = {n_int} is consistent with {count_text} under rounding {rounding!r}; "
-        f"the {100 * level:g}% {method} interval covering every such count is "
-        f"{_pct(envelope.low)} to {_pct(envelope.high)}."
-    )
     return ReportedInterval(
         value=value,
         n=n_int,
         counts=counts,
-        consistent=True,
-        ci=envelope,
+        consistent=bool(counts),
+        ci=ci,
         method=method,
         level=level,
         rounding=rounding,
