@@ -264,3 +264,16 @@ def test_a_restatement_traces_with_the_number_it_restates(text):
 def test_a_number_equal_to_the_source_for_the_paragraphs_group_traces(text):
     (row,) = audit_text(text).to_dict("records")
     assert row["estimate_id"] == "schweitzer2015-lifetime"
+
+
+def test_a_subgroup_by_orientation_traces_to_it_and_is_held_against_a_general_claim():
+    named = pctstats.audit_text("In an LGBTQIA+ survey, 42% of gay men had cried after sex.")
+    row = named.iloc[0]
+    assert row["estimate_id"] == "toussaint-men-same-sex"
+    assert "orientation" not in row["mismatches"] and "population" not in row["mismatches"]
+    # "men", no orientation named: the subgroup's exact 42% still traces, and the audit says
+    # the claim speaks of all men
+    general = pctstats.audit_text("42% of men have PCD symptoms.").iloc[0]
+    assert general["estimate_id"] == "toussaint-men-same-sex"
+    assert "orientation" in general["mismatches"] and general["verdict"] == "distorted"
+    assert "any orientation against attracted to their own sex" in general["message"]

@@ -351,3 +351,21 @@ def test_a_frequency_stated_before_a_colon_is_the_claims(text, lang, frequency):
 def test_the_conditions_names_and_last_month(text, lang, outcome, timeframe):
     (ctx,) = contexts(text, lang).values()
     assert (ctx.outcome, ctx.timeframe) == (outcome, timeframe)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "orientation"),
+    [
+        ("Some 42% of gay men said they had felt sad after sex.", "en", "same_sex_attracted"),
+        ("Among men attracted to other men, 42% reported it.", "en", "same_sex_attracted"),
+        ("Of the bisexual participants, 81% had experienced it.", "en", "bisexual_or_fluid"),
+        ("Chez les hommes homosexuels, 42 % ont ressenti de la tristesse.", "fr",
+         "same_sex_attracted"),
+        ("Entre las lesbianas, el 30% dijo sentirse triste.", "es", "same_sex_attracted"),
+        ("Among heterosexual women, 46% had cried after sex.", "en", "heterosexual"),
+        ("Some 42% of men said they had felt sad after sex.", "en", None),
+    ],
+)
+def test_the_orientation_a_clause_names_is_read(text, lang, orientation):
+    (ctx,) = contexts(text, lang).values()
+    assert ctx.orientation == orientation

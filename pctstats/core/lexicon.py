@@ -1,12 +1,12 @@
 """How articles say the values of the vocabularies, in English, French and Spanish: one place.
 
 The text audit (:mod:`pctstats.text`) reads an article's words into the vocabularies of
-:mod:`pctstats.core.vocab` (sex, timeframe, frequency, outcome, context, source kind, population
-tags, approximation). Every word it knows is here, as a regular expression per vocabulary value
-(case-insensitive, matched on word boundaries by the reader); nothing else in the package lists
-such words. Number words ("forty-six", "quarante et un") are not listed: the reader uses text2num
-for those. Only the fractions text2num does not read ("half", "a third", "un tiers") are
-tabulated, in :data:`FRACTIONS`.
+:mod:`pctstats.core.vocab` (sex, orientation, timeframe, frequency, outcome, context, source
+kind, population tags, approximation). Every word it knows is here, as a regular expression per
+vocabulary value (case-insensitive, matched on word boundaries by the reader); nothing else in
+the package lists such words. Number words ("forty-six", "quarante et un") are not listed: the
+reader uses text2num for those. Only the fractions text2num does not read ("half", "a third",
+"un tiers") are tabulated, in :data:`FRACTIONS`.
 
 Each mapping is ordered: where two phrases could match at the same place, the longer one comes
 first ("people assigned male at birth" before "people").
@@ -40,6 +40,7 @@ __all__ = [
     "NOT_A_PREVALENCE_AFTER",
     "ONE_IN",
     "ONE_IN_NOUNS",
+    "ORIENTATION_PHRASES",
     "OTHER_CONDITION",
     "OTHER_SYMPTOMS",
     "OUTCOME_PHRASES",
@@ -56,6 +57,23 @@ __all__ = [
     "TIMES",
     "UPPER_BOUNDS",
 ]
+
+#: The sexual orientation of the group a number is about (the ``orientation`` vocabulary); a
+#: number whose clause names none is read as about any orientation.
+ORIENTATION_PHRASES: Final = MappingProxyType(
+    {
+        "same_sex_attracted": r"(?:gay|homosexual|queer) (?:men|males?|women|females?)|"
+        r"men who have sex with men|MSM|lesbians?|"
+        r"(?:men|males?) (?:who are )?attracted to (?:other )?(?:men|males?)|"
+        r"(?:women|females?) (?:who are )?attracted to (?:other )?(?:women|females?)|"
+        r"same-sex attracted|hommes? (?:gays?|homosexuels?)|lesbiennes?|"
+        r"hombres? (?:gays?|homosexuales)|lesbianas",
+        "bisexual_or_fluid": r"bisexual(?:s)?(?: (?:or|and|/) (?:sexually )?fluid)?|"
+        r"sexually fluid|bisexuel(?:le)?s?|bisexuales",
+        "heterosexual": r"heterosexual(?: (?:men|women|people|participants))?|"
+        r"straight (?:men|women|people|participants)|hétérosexuel(?:le)?s?|heterosexuales",
+    }
+)
 
 #: Whom a number is about (:data:`pctstats.core.vocab.SEX`).
 SEX_PHRASES: Final = MappingProxyType(
@@ -202,6 +220,8 @@ POPULATION_TAG_PHRASES: Final = MappingProxyType(
         r"étudiant(?:e|es|s)?|estudiantes(?: universitari[oa]s)?",
         "sexually_active": r"sexually active|sexuellement actives?|sexualmente activ[oa]s",
         "twins": r"twins?|jumeaux|jumelles|gemel[oa]s",
+        "lgbtqia": r"LGBTQIA\+?|LGBTIQA?\+?|LGBTQI?\+?|LGBT\+?|"
+        r"queer (?:people|adults|participants)",
     }
 )
 

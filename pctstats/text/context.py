@@ -33,6 +33,7 @@ from pctstats.core.lexicon import (
     FREQUENCY_PHRASES,
     MONTHS,
     NEW_STUDY,
+    ORIENTATION_PHRASES,
     OTHER_SYMPTOMS,
     OUTCOME_PHRASES,
     PAGE_DATES,
@@ -62,6 +63,7 @@ def _compile(phrases: Mapping[str, str]) -> dict[str, re.Pattern[str]]:
 
 
 _SEX: Final = _compile(SEX_PHRASES)
+_ORIENTATION: Final = _compile(ORIENTATION_PHRASES)
 _TIMEFRAME: Final = _compile(TIMEFRAME_PHRASES)
 _FREQUENCY: Final = _compile(FREQUENCY_PHRASES)
 _OUTCOME: Final = _compile(OUTCOME_PHRASES)
@@ -72,7 +74,8 @@ _NOT_PCD: Final = {k: v for k, v in _OUTCOME.items() if k != "pcd_symptoms"}
 _CONTEXT: Final = _compile(CONTEXT_PHRASES)
 #: The vocabularies a claim's words are read for, by name.
 _PHRASES: Final = {
-    "sex": _SEX, "timeframe": _TIMEFRAME, "frequency": _FREQUENCY, "context": _CONTEXT
+    "sex": _SEX, "timeframe": _TIMEFRAME, "frequency": _FREQUENCY, "context": _CONTEXT,
+    "orientation": _ORIENTATION,
 }
 _KIND: Final = _compile(SOURCE_KIND_PHRASES)
 _TAGS: Final = _compile(POPULATION_TAG_PHRASES)
@@ -153,6 +156,9 @@ class Context:
         The year stated for the study ("a 2015 study", "back in 2012").
     carried
         The fields (``"sex"``, ``"outcome"``) read in a sentence before the number's.
+    orientation
+        The sexual orientation the clause names (``"same_sex_attracted"``...), or ``None``: a
+        number whose clause names none is about people of any orientation.
 
     Examples
     --------
@@ -177,6 +183,7 @@ class Context:
     year_claimed: int | None
     source_kind: str
     carried: tuple[str, ...] = ()
+    orientation: str | None = None
 
 
 def _first(patterns: Mapping[str, re.Pattern[str]], text: str) -> tuple[str, int] | None:
@@ -428,6 +435,7 @@ def read_context(
         return memo[key]
 
     own = _COMPARISON.split(after)[0]  # not the group compared with ("than among women")
+    orientation = nearest("orientation", own, before)
     sex = nearest("sex", own, before) or nearest("sex", number.value_text, "")
     if sex is None:
         whole = text[s:e]
@@ -503,4 +511,5 @@ def read_context(
         year_claimed=year_claimed,
         source_kind=source_kind,
         carried=tuple(carried),
+        orientation=orientation,
     )

@@ -137,8 +137,9 @@ def build_claim(
         approximation=number.approximation,
         unit=number.unit,
         sex=sex,
-        # the reader does not read orientation words: silence takes the estimate's (no mismatch)
-        orientation=estimate.orientation if estimate is not None else "any",
+        # an orientation the text names is the claim's; naming none, it is about everyone ("42%
+        # of men"), so a number of one orientation's subgroup quoted for all is a mismatch
+        orientation=ctx.orientation or "any",
         reference_sex=None,
         timeframe=ctx.timeframe,
         frequency=ctx.frequency,
@@ -358,6 +359,10 @@ def score_estimates(
             score += 0.0
         else:
             score -= 3.0
+        if ctx.orientation is not None:
+            score += 1.5 if ctx.orientation == e.orientation else -1.5
+        elif e.orientation != "any":
+            score -= 1.0  # a figure for one orientation only (men attracted to men) for all
         if ctx.context != "any":
             score += 1.0 if ctx.context == e.context else -1.0
         elif e.context != "any":
