@@ -21,9 +21,11 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from types import MappingProxyType
-from typing import Final
+from typing import Final, overload
 
 from pctstats.audit.dimensions import Mismatch, dimension_mismatches, in_order
 from pctstats.audit.values import VALUE_FOUND, compare_value
@@ -45,7 +47,7 @@ from pctstats.data.dataset import Dataset
 from pctstats.data.records import Claim, Estimate
 from pctstats.evidence import PairEvidence, matching_pairs, ratio_fits
 
-__all__ = ["COMPARABLE", "Candidate", "pair_candidates", "single_candidates"]
+__all__ = ["COMPARABLE", "Candidate", "best_of", "pair_candidates", "single_candidates"]
 
 #: A claim's measure -> the estimate measures its number can be compared with.
 COMPARABLE: Final = MappingProxyType(
@@ -58,6 +60,47 @@ COMPARABLE: Final = MappingProxyType(
         V.COMPARISON: frozenset(),
     }
 )
+
+
+class _Deferred(Sequence[Mismatch]):
+    """A candidate's mismatches, worked out when first read.
+
+    Only the candidates whose value fits best are ever ranked by their mismatches
+    (:func:`best_of`); the others' are not worked out unless asked for.
+    """
+
+    def __init__(self, work: Callable[[], tuple[Mismatch, ...]]) -> None:
+        self._work: Callable[[], tuple[Mismatch, ...]] | None = work
+        self._found: tuple[Mismatch, ...] = ()
+
+    def _get(self) -> tuple[Mismatch, ...]:
+        if self._work is not None:
+            self._found, self._work = self._work(), None
+        return self._found
+
+    @overload
+    def __getitem__(self, i: int) -> Mismatch: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Mismatch, ...]: ...
+    def __getitem__(self, i: int | slice) -> Mismatch | tuple[Mismatch, ...]:
+        return self._get()[i]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __iter__(self) -> Iterator[Mismatch]:
+        return iter(self._get())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Deferred | tuple):
+            return self._get() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._get())
+
+    def __repr__(self) -> str:
+        return repr(self._get())
 
 
 @dataclass(frozen=True)
@@ -75,7 +118,8 @@ class Candidate:
     beyond_precision
         Whether the claim prints a precision the source does not.
     mismatches
-        The dimensions that differ (other than value and precision), in order.
+        The dimensions that differ (other than value and precision), in order (for an estimate,
+        worked out when first read).
     traced
         Whether the claim traces to it (``estimate_ids``).
     version
@@ -98,7 +142,7 @@ class Candidate:
     estimates: tuple[Estimate, ...]
     value_match: str
     beyond_precision: bool
-    mismatches: tuple[Mismatch, ...]
+    mismatches: Sequence[Mismatch]
     traced: bool
     version: bool
     order: int
@@ -118,6 +162,22 @@ class Candidate:
         """
         return any(m.dimension == dimension for m in self.mismatches)
 
+    @property
+    def rank(self) -> int:
+        """The first part of :meth:`key`: 0 when the value is found, 1 with no number, else 2.
+
+        Examples
+        --------
+        >>> from pctstats import load
+        >>> db = load()
+        >>> [c.rank for c in single_candidates(db, db.claims["B-male"], "even",
+        ...                                    ("maczkowiack2019",))][:2]
+        [0, 2]
+        """
+        if self.value_match in VALUE_FOUND:
+            return 0
+        return 1 if self.value_match == NO_NUMBER else 2
+
     def key(self) -> tuple[int, int, int, int, int, int]:
         """Sort key: value found, fewest mismatches, exact value, traced, first printing.
 
@@ -129,20 +189,34 @@ class Candidate:
         >>> sorted(found, key=Candidate.key)[0].key()[:3]
         (0, 1, 0)
         """
-        if self.value_match in VALUE_FOUND:
-            rank = 0
-        else:
-            rank = 1 if self.value_match == NO_NUMBER else 2
         n_mismatches = len(self.mismatches) + int(self.beyond_precision)
         inexact = int(self.value_match not in (EQUAL, DIRECTION_AGREES, NO_NUMBER))
         return (
-            rank,
+            self.rank,
             n_mismatches,
             inexact,
             int(not self.traced),
             int(self.version),
             self.order,
         )
+
+
+def best_of(candidates: Sequence[Candidate]) -> Candidate:
+    """The candidate with the least :meth:`Candidate.key` (the first of equals).
+
+    The same as ``min(candidates, key=Candidate.key)``, but only the candidates of the best
+    rank are ranked by their mismatches: the others' need not be worked out.
+
+    Examples
+    --------
+    >>> from pctstats import load
+    >>> db = load()
+    >>> found = single_candidates(db, db.claims["A"], "up_or_down", ("maczkowiack2019",))
+    >>> best_of(found) is min(found, key=Candidate.key)
+    True
+    """
+    rank = min(c.rank for c in candidates)
+    return min((c for c in candidates if c.rank == rank), key=Candidate.key)
 
 
 def single_candidates(
@@ -178,7 +252,7 @@ def single_candidates(
                 estimates=(e,),
                 value_match=match,
                 beyond_precision=beyond,
-                mismatches=dimension_mismatches(db, claim, e),
+                mismatches=_Deferred(partial(dimension_mismatches, db, claim, e)),
                 traced=e.estimate_id in claim.estimate_ids,
                 version=e.version_of is not None,
                 order=order,

@@ -251,7 +251,10 @@ def _compare(
 
 
 def clear_value_cache() -> None:
-    """Forget the printed numbers compared so far (for timing a first reading).
+    """Forget the claims' numbers compared so far (for timing a first reading).
+
+    The intervals behind the sources' printed numbers are kept: they belong to the record set,
+    not to a text read.
 
     Examples
     --------
@@ -259,5 +262,5 @@ def clear_value_cache() -> None:
     >>> compare_point("5", "exact", "5.1")
     'rounded'
     """
-    for cached in (_claim_span, _printed, _compare_point, _compare):
+    for cached in (_claim_span, _compare_point, _compare):
         cached.cache_clear()

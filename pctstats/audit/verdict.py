@@ -33,7 +33,7 @@ from typing import Any, Final
 
 import pandas as pd
 
-from pctstats.audit.candidates import Candidate, pair_candidates, single_candidates
+from pctstats.audit.candidates import Candidate, best_of, pair_candidates, single_candidates
 from pctstats.audit.dimensions import Mismatch, in_order
 from pctstats.audit.messages import claim_words, verdict_message
 from pctstats.audit.values import COARSER
@@ -285,7 +285,7 @@ def claim_verdict(
             matched_value_high=None,
             matched_n=None,
         )
-    best = min(candidates, key=Candidate.key)
+    best = best_of(candidates)
     traced = [c for c in candidates if c.traced]
     found = {m.dimension: m for m in best.mismatches}
     if best.value_match in _NOT_FOUND:
@@ -303,7 +303,7 @@ def claim_verdict(
         matched_estimate_ids=best.ids,
         message=verdict_message(db, claim, best, candidates, verdict, mismatches, rounding),
         value_match=best.value_match,
-        traced_value_match=min(traced, key=Candidate.key).value_match if traced else None,
+        traced_value_match=best_of(traced).value_match if traced else None,
         matched_value=first.value,
         matched_value_high=first.value_high,
         matched_n=first.n,
