@@ -19,7 +19,7 @@ from fractions import Fraction
 from types import MappingProxyType
 
 import pandas as pd
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from pctstats import load
@@ -281,6 +281,9 @@ def test_proportion_ci_never_fails_a_binomial_or_design_effect_interval(
 
 @examples(120)
 @given(counts, counts, st.integers(0, 2), st.integers(1, 2), modes, st.booleans())
+# 98% and 12% under 'down' stand for 98-99% and 12-13%: odds ratios up to 726, so a 'far' claim
+# built from the risk ratio (490) was still a fitting odds ratio
+@example((79, 81), (1, 8), 0, 1, "down", False)
 def test_ratio_claims_accept_the_ratio_two_prevalences_imply(kn1, kn2, d, d_ratio, mode, kind):
     (k1, n1), (k2, n2) = kn1, kn2
     women = replace(LIFETIME, value=percent(k1, n1, d, mode), n=n1)
@@ -303,9 +306,15 @@ def test_ratio_claims_accept_the_ratio_two_prevalences_imply(kn1, kn2, d, d_rati
     # rounding interval is at most one unit wide) is strictly between them.
     bounded = all(2 <= Decimal(e.value).scaleb(d) <= 100 * 10**d - 2 for e in (women, men))
     if ratio is not None and bounded:
-        # A claim far beyond every reading of both prevalences is noticed. (A printed 0% or 100%
-        # stands for true values down to 0 or up to 100%, whose odds ratio can be anything.)
-        far = replace(claim, value=print_exact(ratio * 50 + 100, d_ratio, mode))
+        # A claim far beyond every reading of both prevalences, as an odds or a risk ratio, is
+        # noticed. (A printed 0% or 100% stands for true values down to 0 or up to 100%, whose
+        # odds ratio can be anything.) One unit of the last digit either side covers every
+        # rounding reading; the largest odds ratio then bounds the risk ratio too.
+        unit = Fraction(1, 10**d)
+        high1 = (Fraction(Decimal(women.value)) + unit) / 100
+        low2 = (Fraction(Decimal(men.value)) - unit) / 100
+        largest = (high1 / (1 - high1)) / (low2 / (1 - low2))
+        far = replace(claim, value=print_exact(2 * largest + 100, d_ratio, mode))
         far_frame = check_ratio_claims(record_set(women, men, claims=[far]), mode)
         assert far_frame[C.STATUS].iloc[0] == C.FAIL
     if ratio is None:  # a 0% or 100%: reported in words, never "inf"
