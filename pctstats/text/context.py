@@ -87,6 +87,7 @@ _DATE_BEFORE: Final = re.compile(
     _FLAGS,
 )
 _COMPARISON: Final = re.compile(rf"(?<![\w-])(?:{COMPARISON})(?![\w-])", _FLAGS)
+_FIRST_WORD: Final = re.compile(r"^\S+\s+")
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
 _OTHER_SYMPTOMS: Final = re.compile(rf"(?<![\w-])(?:{OTHER_SYMPTOMS})(?![\w-])", _FLAGS)
 _DATE_AFTER: Final = re.compile(r"^\s*(?:à|at|a las)\s+\d", _FLAGS)
@@ -330,8 +331,8 @@ def _window(
     """
 
     def starts(i: int) -> bool:
-        return _facts(text, sentences, i, memo).new_study or any(
-            n.unit == COUNT for n in numbers_by_sentence[i]
+        return any(n.unit == COUNT for n in numbers_by_sentence[i]) or (
+            _facts(text, sentences, i, memo).new_study
         )
 
     indices = [index]
@@ -490,7 +491,7 @@ def read_context(
                 n_claimed = sum(int(c.value) for c in parts) if plain else None
             if not population:
                 population = (
-                    re.sub(r"^\S+\s+", "", count.value_text)
+                    _FIRST_WORD.sub("", count.value_text)
                     if count.value_text[0].isdigit()
                     else ""
                 )

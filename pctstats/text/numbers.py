@@ -76,6 +76,9 @@ _DIGITS: Final = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?|"
     r"\d+(?:[.,]\d+)?)(?![\w/]|[.,]\d|:\d)"
 )
+_SPACES: Final = re.compile(r"[\u00a0\u202f ]")
+_COMMA_THOUSANDS: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_POINT_THOUSANDS: Final = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _WORD: Final = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CONNECTORS: Final = frozenset({"and", "et", "y", "-"})
 _UNIT: Final = re.compile(rf"\s?(?:{PERCENT_UNIT})(?!\w)", _FLAGS)
@@ -197,10 +200,10 @@ def _digits_value(printed: str, lang: str = "en") -> str:
 
     In French and Spanish a point before exactly three digits groups thousands ("1.208").
     """
-    text = re.sub(r"[\u00a0\u202f ]", "", printed)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+    text = _SPACES.sub("", printed)
+    if _COMMA_THOUSANDS.fullmatch(text):
         return text.replace(",", "")
-    if lang != "en" and re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+    if lang != "en" and _POINT_THOUSANDS.fullmatch(text):
         return text.replace(".", "").replace(",", ".")
     return text.replace(",", ".")
 

@@ -34,6 +34,8 @@ _END: Final = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z
 _BLANK: Final = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE: Final = re.compile(r"\n")
 _LAST_WORD: Final = re.compile(r"([\w.]+)\W*$")
+_WORD_BEFORE: Final = re.compile(r"([\w.]+)$")
+_INITIAL: Final = re.compile(r"[A-Z]")
 _LINE_UNIT_END: Final = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 
 
@@ -64,10 +66,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if _ends_unit(text[line_start : m.start()]):
             cuts.update((m.start(), m.end()))
     for m in _END.finditer(text):
-        word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12) : m.start()])
+        word = _WORD_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
         if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
             continue
-        if word and re.fullmatch(r"[A-Z]", word.group(1)):  # an initial ("Robert D. Schweitzer")
+        if word and _INITIAL.fullmatch(word.group(1)):  # an initial ("Robert D. Schweitzer")
             continue
         cuts.add(m.end())
     points = sorted(cuts)
