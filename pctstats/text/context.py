@@ -22,7 +22,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Final
@@ -205,12 +205,6 @@ def _last(patterns: Mapping[str, re.Pattern[str]], text: str) -> tuple[str, int]
             if best is None or m.start() >= best[1]:
                 best = (key, m.start())
     return best
-
-
-def _nearest(patterns: Mapping[str, re.Pattern[str]], after: str, before: str) -> str | None:
-    """A value named in the words after the number, else nearest before it."""
-    hit = _first(patterns, after) or _last(patterns, before)
-    return hit[0] if hit else None
 
 
 def _outcome(text: str, nearest_last: bool = False) -> str | None:
@@ -422,12 +416,18 @@ def read_context(
     facts = [_facts(text, sentences, i, memo) for i in window]
     window_numbers = [numbers_by_sentence[i] for i in window]
 
-    def nearest(name: str, words_after: str, words_before: str) -> str | None:
-        # The same words are read again for the other numbers of the sentence: once per text.
-        key = ("nearest", name, words_after, words_before)
+    def read(pick: Callable[..., tuple[str, int] | None], name: str, words: str) -> str | None:
+        # The same words are read again for the other numbers of the sentence (and a clause is
+        # often the whole part before the number): each once per text.
+        key = (pick.__name__, name, words)
         if key not in memo:
-            memo[key] = _nearest(_PHRASES[name], words_after, words_before)
+            hit = pick(_PHRASES[name], words)
+            memo[key] = hit[0] if hit else None
         return memo[key]
+
+    def nearest(name: str, words_after: str, words_before: str) -> str | None:
+        # A value named in the words after the number, else the nearest before it.
+        return read(_first, name, words_after) or read(_last, name, words_before)
 
     def outcome_in(chunk: str, nearest_last: bool = False) -> str | None:
         key = ("outcome", chunk, nearest_last)
