@@ -457,7 +457,11 @@ def read_context(
     # "41% of men and 46% of women have cried after sex": the predicate may follow a later
     # number, up to the end of the clause ("; 5% felt sad" is another clause).
     tail = _STRONG_BREAK.split(text[number.end : e])[0]
-    outcome = outcome_in(after) or outcome_in(before, nearest_last=True) or outcome_in(tail)
+    outcome = outcome_in(after) or outcome_in(before, nearest_last=True)
+    if outcome is None and len(tail) > len(after):
+        # A tail no longer than ``after`` is a part of it, cut before a ";", ":" or a space:
+        # every phrase it holds, ``after`` holds too, and ``after`` named no outcome.
+        outcome = outcome_in(tail)
     if outcome is None:  # "This condition affects ...": the condition named just before
         for previous in facts[1:2]:
             outcome = previous.outcome if previous.outcome not in _PARTS else None
