@@ -174,6 +174,17 @@ def test_the_caveat_says_when_both_sexes_come_from_one_study(first_three) -> Non
                     "one sample.")
 
 
+def test_a_wrong_group_name_or_an_empty_group_is_a_clear_error(first_three) -> None:
+    from pctstats.applied import design_caveat
+
+    res = pooled_lifetime(first_three)
+    with pytest.raises(ValueError, match="group must be one of 'women', 'men', 'all'"):
+        res.group("female")
+    s1 = first_three.estimates["schweitzer2015-lifetime"]
+    with pytest.raises(ValueError, match="one for men; got 1 and 0"):
+        design_caveat(first_three, [s1], [])
+
+
 def test_pooled_lifetime_rejects_bad_method() -> None:
     with pytest.raises(ValueError, match="method must be one of 'DL', 'PM', 'REML', 'ML'"):
         pooled_lifetime(method="reml")

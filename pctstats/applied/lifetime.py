@@ -20,6 +20,7 @@ import pandas as pd
 from pctstats.core import names as C
 from pctstats.core import vocab as V
 from pctstats.core.arguments import check_level, check_method
+from pctstats.core.choices import check_choice
 from pctstats.core.display import Display, Displayable, fmt_interval, fmt_level, fmt_percent
 from pctstats.core.equivalence import canonical
 from pctstats.core.reported import to_decimal
@@ -96,6 +97,11 @@ def design_caveat(data: Dataset, women: list[Estimate], men: list[Estimate]) -> 
     women, men : list of Estimate
         The estimates compared.
 
+    Raises
+    ------
+    ValueError
+        If either group has no estimate (there is nothing to compare).
+
     Returns
     -------
     str
@@ -111,6 +117,9 @@ def design_caveat(data: Dataset, women: list[Estimate], men: list[Estimate]) -> 
     >>> print(design_caveat(db, women, [db.estimates["maczkowiack2019-lifetime"]])[:76])
     Women (S1, S2: female university students) and men (S3: male participants of
     """
+    if not women or not men:
+        raise ValueError("design_caveat needs at least one estimate for women and one for men; "
+                         f"got {len(women)} and {len(men)}")
     groups = f"Women ({_samples(data, women)}) and men ({_samples(data, men)})"
     if any(w.source_id != m.source_id for w in women for m in men):
         return (f"{groups} come from different studies, with different recruitment, ages and "
@@ -179,8 +188,14 @@ class LifetimePooling(Displayable):
         --------
         >>> pooled_lifetime().group("all").method
         'DL'
+
+        Raises
+        ------
+        ValueError
+            If ``name`` is not one of the three groups.
         """
-        return {"women": self.women, "men": self.men, ALL_GROUP: self.all}[name]
+        groups = {"women": self.women, "men": self.men, ALL_GROUP: self.all}
+        return groups[check_choice(name, groups, "group")]
 
     def _display_(self) -> Display:
         frame = self.to_frame()
