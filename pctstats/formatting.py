@@ -32,7 +32,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypedDict, Unpack
 
 import numpy as np
 
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "DEFAULT_FORMAT", "DEFAULT_MAX_WIDTH", "FORMATS", "MIN_COLUMN_WIDTH", "cell_text",
+    "DEFAULT_FORMAT", "DEFAULT_MAX_WIDTH", "FORMATS", "MIN_COLUMN_WIDTH", "Fit", "cell_text",
     "fit_widths", "format_frame", "format_number", "format_record", "format_rows",
     "terminal_width"
 ]
@@ -66,6 +66,25 @@ _ELLIPSIS: Final = "…"
 #: Narrowest a column is cut to when a table is fitted to a width (a narrower column is kept).
 MIN_COLUMN_WIDTH: Final = 6
 _GAP: Final = 2  # spaces between columns
+
+
+class Fit(TypedDict, total=False):
+    """How a ``table`` fits the page: the options each formatter passes on to :func:`format_rows`.
+
+    ``max_width`` is the longest cell in characters (``None``: never cut) and ``width`` the total
+    width the table must fit in (``None``: no limit); other formats never cut.
+
+    Examples
+    --------
+    >>> fit: Fit = {"max_width": 8}
+    >>> print(format_record({"quote": "A third of women had cried."}, **fit), end="")
+    field  value
+    -----  --------
+    quote  A third…
+    """
+
+    max_width: int | None
+    width: int | None
 
 
 def terminal_width(fallback: int = 100) -> int:
@@ -389,26 +408,22 @@ def format_rows(
     return _markdown(columns, rows, right)
 
 
-def format_frame(
-    frame: pd.DataFrame,
-    fmt: str = DEFAULT_FORMAT,
-    *,
-    max_width: int | None = DEFAULT_MAX_WIDTH,
-    width: int | None = None,
-) -> str:
+def format_frame(frame: pd.DataFrame, fmt: str = DEFAULT_FORMAT, **fit: Unpack[Fit]) -> str:
     """Render a data frame in one of the output formats.
 
     Parameters
     ----------
     frame
         The table to render; its index is dropped (put anything worth keeping in a column).
-    fmt, max_width, width
+    fmt
         As for :func:`format_rows`.
+    **fit
+        ``max_width`` and ``width``, as for :func:`format_rows` (see :class:`Fit`).
 
     Returns
     -------
     str
-        The rendered table, ending with a newline.
+        The frame's rows rendered by :func:`format_rows`, in order.
 
     Raises
     ------
@@ -421,11 +436,6 @@ def format_frame(
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"value": ["46", "5.1"], "n": [230, 230], "low": [0.39672, None]})
-    >>> print(format_frame(df), end="")
-    value    n     low
-    -----  ---  ------
-    46     230  0.3967
-    5.1    230
     >>> print(format_frame(df, "markdown"), end="")
     | value | n | low |
     | --- | ---: | ---: |
@@ -452,17 +462,10 @@ def format_frame(
     rows = [
         dict(zip(columns, row, strict=True)) for row in frame.itertuples(index=False, name=None)
     ]
-    return format_rows(rows, fmt, columns=columns, numeric=numeric, max_width=max_width,
-                       width=width)
+    return format_rows(rows, fmt, columns=columns, numeric=numeric, **fit)
 
 
-def format_record(
-    record: Mapping[str, Any],
-    fmt: str = DEFAULT_FORMAT,
-    *,
-    max_width: int | None = None,
-    width: int | None = None,
-) -> str:
+def format_record(record: Mapping[str, Any], fmt: str = DEFAULT_FORMAT, **fit: Unpack[Fit]) -> str:
     """Render one record vertically (one row per field) in table and Markdown, or as one object.
 
     Parameters
@@ -471,10 +474,9 @@ def format_record(
         Field name -> value (e.g. ``dataclasses.asdict(source)``).
     fmt
         An output format; ``"json"`` gives one object, ``"csv"`` one header line and one row.
-    max_width
-        Longest cell of the ``table`` format (``None``: never cut).
-    width
-        Total width the ``table`` format must fit in (``None``: no limit).
+    **fit
+        ``max_width`` and ``width``, as for :func:`format_rows` (see :class:`Fit`); here
+        ``max_width`` defaults to ``None``: a record's values are never cut unless asked.
 
     Returns
     -------
@@ -497,4 +499,4 @@ def format_record(
         return _csv([str(k) for k in record], [{str(k): v for k, v in record.items()}])
     vertical = [{"field": str(k), "value": cell_text(v)} for k, v in record.items()]
     return format_rows(vertical, fmt, columns=["field", "value"], numeric=[False, False],
-                       max_width=max_width, width=width)
+                       **{"max_width": None, **fit})

@@ -3,7 +3,11 @@
 Each check is a function ``check_x(db=None, rounding="up_or_down") -> DataFrame`` in its own
 module, returning one tidy row per finding with the columns of :mod:`pctstats.checks.columns`:
 ``check``, ``record_id``, ``status`` (``ok``, ``warn``, ``fail`` or ``not_applicable``), ``message``
-(one sentence with the numbers in it), ``rounding``, and the numbers themselves.
+(one sentence with the numbers in it), ``rounding``, and the numbers themselves. Beside it,
+``x_findings(db=None, rounding="up_or_down")`` gives the same findings as a tuple of
+:class:`~pctstats.checks.findings.Finding`. In both, ``db`` is the record set (the shipped one by
+default) and ``rounding`` the rounding mode assumed for the printed values (each check's
+docstring says which values).
 
 ========================  =========================================================================
 check                     what it tests

@@ -195,15 +195,10 @@ def _counts_text(counts: range, n: int) -> str:
 def grim_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> Findings:
     """GRIM-test every prevalence estimate with a denominator.
 
-    Takes the record set ``db`` (the shipped one by default) and ``rounding``, the rounding mode
-    assumed for the printed percentages. :func:`check_grim` gives the findings as the check's frame.
-
-    Returns
-    -------
-    tuple of Finding
-        One finding per estimate: the core columns plus ``source_id``, ``value``, ``n``, ``k_min``
-        and ``k_max`` (the consistent counts, an inclusive range; missing when none fits),
-        ``informative``, ``nearest_ns``, ``shared_ns`` and ``n_shared_values``.
+    ``rounding`` is assumed for the printed percentages. It returns one finding per estimate:
+    the core columns plus ``source_id``, ``value``, ``n``, ``k_min`` and ``k_max`` (the
+    consistent counts, an inclusive range; missing when none fits), ``informative``,
+    ``nearest_ns``, ``shared_ns`` and ``n_shared_values``.
 
     References
     ----------

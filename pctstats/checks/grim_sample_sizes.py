@@ -36,17 +36,10 @@ def grim_sample_size_findings(
 ) -> tuple[Finding, ...]:
     """GRIM-test every printed percentage at each further sample size recorded for its group.
 
-    Takes the record set ``db`` (the shipped one by default) and ``rounding``, the rounding mode
-    assumed for the printed percentages. :func:`check_grim_sample_sizes` gives the findings as the
-    check's frame.
-
-    Returns
-    -------
-    tuple of Finding
-        One finding per (estimate, further N): the core columns plus ``source_id``, ``value``,
-        ``n`` (the N tested), ``related_id`` (the ``sample_sizes.csv`` records naming it, joined
-        by ``;``), ``secondary`` (True when every one of them is a secondary report) and
-        ``counts``.
+    ``rounding`` is assumed for the printed percentages. It returns one finding per (estimate,
+    further N): the core columns plus ``source_id``, ``value``, ``n`` (the N tested),
+    ``related_id`` (the ``sample_sizes.csv`` records naming it, joined by ``;``), ``secondary``
+    (True when every one of them is a secondary report) and ``counts``.
 
     References
     ----------

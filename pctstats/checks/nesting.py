@@ -97,16 +97,10 @@ def _describe(e: Estimate) -> str:
 def nesting_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> Findings:
     """Check that no narrower prevalence exceeds the broader one it is nested in.
 
-    Takes the record set ``db`` (the shipped one by default) and ``rounding``, the rounding mode
-    assumed for both printed values. :func:`check_nesting` gives the findings as the check's frame.
-
-    Returns
-    -------
-    tuple of Finding
-        One finding per nested pair (``record_id`` the narrower estimate, ``related_id`` the
-        broader): the core columns plus ``source_id``, ``value``, ``related_value`` and the
-        true-value bounds ``low``, ``high`` (narrower) and ``related_low``, ``related_high``
-        (broader), in per cent.
+    ``rounding`` is assumed for both printed values. It returns one finding per nested pair
+    (``record_id`` the narrower estimate, ``related_id`` the broader): the core columns plus
+    ``source_id``, ``value``, ``related_value`` and the true-value bounds ``low``, ``high``
+    (narrower) and ``related_low``, ``related_high`` (broader), in per cent.
 
     Examples
     --------

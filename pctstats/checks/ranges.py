@@ -111,16 +111,11 @@ def _rows(record: Estimate | Claim, table: str, rounding: str) -> list[dict[str,
 def range_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> Findings:
     """Check every printed range and confidence interval for order and possible values.
 
-    Takes the record set ``db`` (the shipped one by default) and ``rounding``, recorded in the
-    output for uniformity; the bounds are compared exactly as printed. :func:`check_ranges` gives
-    the findings as the check's frame.
-
-    Returns
-    -------
-    tuple of Finding
-        One finding per range or CI: the core columns plus ``table`` (``estimates`` or ``claims``),
-        ``kind`` (``range`` or ``95% confidence interval``...), ``unit``, and the bounds as
-        printed in ``value`` / ``value_high`` (a range) or ``ci_low`` / ``ci_high`` (a CI).
+    ``rounding`` is only recorded in the output: the bounds are compared exactly as printed. It
+    returns one finding per range or CI: the core columns plus ``table`` (``estimates`` or
+    ``claims``), ``kind`` (``range`` or ``95% confidence interval``...), ``unit``, and the
+    bounds as printed in ``value`` / ``value_high`` (a range) or ``ci_low`` / ``ci_high`` (a
+    CI).
 
     Examples
     --------

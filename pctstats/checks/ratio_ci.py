@@ -70,16 +70,9 @@ METAFOR_TOLERANCE: Final = 0.1
 def ratio_ci_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> Findings:
     """Check every reported ratio against its CI: inside, and centred on the log scale.
 
-    Takes the record set ``db`` (the shipped one by default) and ``rounding``, the rounding mode
-    assumed for the estimate and both limits. :func:`check_ratio_ci` gives the findings as the
-    check's frame.
-
-    Returns
-    -------
-    tuple of Finding
-        One finding per ratio estimate: the core columns plus ``source_id``, ``value``, ``ci_low``,
-        ``ci_high``, ``ci_level``, ``inside``, ``centred``, ``asymmetry``, ``centre_offset`` and
-        ``log_se``.
+    ``rounding`` is assumed for the estimate and both limits. It returns one finding per ratio
+    estimate: the core columns plus ``source_id``, ``value``, ``ci_low``, ``ci_high``,
+    ``ci_level``, ``inside``, ``centred``, ``asymmetry``, ``centre_offset`` and ``log_se``.
 
     References
     ----------

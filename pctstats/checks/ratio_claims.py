@@ -167,19 +167,13 @@ def _comparison_row(db: Dataset, claim: Claim, pair: PairEvidence) -> dict[str, 
 def ratio_claim_findings(db: Dataset | None = None, rounding: str = DEFAULT_ROUNDING) -> Findings:
     """Test every ratio claim and comparison against every matching pair of estimates.
 
-    Takes the record set ``db`` (the shipped one by default) and ``rounding``, the rounding mode
-    assumed for the printed prevalences and the claimed ratio. :func:`check_ratio_claims` gives the
-    findings as the check's frame.
-
-    Returns
-    -------
-    tuple of Finding
-        One finding per claim and matching pair (``record_id`` the claim, ``related_id`` the pair's
-        estimate ids joined with ``";"``), or one ``not_applicable`` row for a claim no pair
-        matches: the core columns plus ``value`` and ``reference_value`` (the two prevalences),
-        ``same_source``, ``odds_ratio``, ``risk_ratio`` and, for a ratio claim, the ranges
-        ``odds_ratio_low`` ... ``risk_ratio_high``, ``claimed_ratio``, ``required_for_or``,
-        ``required_for_rr`` (per cent) and ``rr_possible``; for a comparison, ``direction``.
+    ``rounding`` is assumed for the printed prevalences and the claimed ratio. It returns one
+    finding per claim and matching pair (``record_id`` the claim, ``related_id`` the pair's
+    estimate ids joined with ``";"``), or one ``not_applicable`` row for a claim no pair
+    matches: the core columns plus ``value`` and ``reference_value`` (the two prevalences),
+    ``same_source``, ``odds_ratio``, ``risk_ratio`` and, for a ratio claim, the ranges
+    ``odds_ratio_low`` ... ``risk_ratio_high``, ``claimed_ratio``, ``required_for_or``,
+    ``required_for_rr`` (per cent) and ``rr_possible``; for a comparison, ``direction``.
 
     References
     ----------

@@ -196,6 +196,7 @@ ODDS_RATIO_HIGH: Final = "odds_ratio_high"
 RISK_RATIO: Final = "risk_ratio"
 RISK_RATIO_LOW: Final = "risk_ratio_low"
 RISK_RATIO_HIGH: Final = "risk_ratio_high"
+DIFFERENCE: Final = "difference"
 #: Prevalence (per cent) group 1 would need for the claimed ratio read as an odds / risk ratio.
 REQUIRED_FOR_OR: Final = "required_for_or"
 REQUIRED_FOR_RR: Final = "required_for_rr"

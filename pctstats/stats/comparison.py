@@ -9,6 +9,7 @@ names the measures and the methods of each, checks a table, and holds
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
@@ -24,71 +25,80 @@ __all__ = [
     "COMPARISON_MEASURES",
     "DEFAULT_METHODS",
     "DIFFERENCE_METHODS",
+    "MEASURES",
     "METHODS_OF",
     "ODDS_RATIO_METHODS",
     "RATIO_MEASURES",
     "RISK_RATIO_METHODS",
     "ZERO_CELL_NOTE",
     "ComparisonResult",
+    "Measure",
     "check_table",
 ]
 
-#: Odds-ratio interval methods, each with a one-line meaning.
-ODDS_RATIO_METHODS: Final = MappingProxyType(
-    {
+
+@dataclass(frozen=True)
+class Measure:
+    """A measure comparing two prevalences, with its interval methods.
+
+    Examples
+    --------
+    >>> MEASURES["risk_ratio"].default
+    'score'
+    """
+
+    #: What the measure is, in a few words.
+    meaning: str
+    #: Interval method -> its one-line meaning; the first is the default (never a Wald interval).
+    methods: Mapping[str, str]
+    #: True for a ratio (a claim "x times more likely" can be one of these).
+    ratio: bool
+
+    @property
+    def default(self) -> str:
+        """The method used when none is named: the first.
+
+        Examples
+        --------
+        >>> MEASURES["difference"].default
+        'newcombe'
+        """
+        return next(iter(self.methods))
+
+
+#: Every measure :func:`~pctstats.stats.ratios.compare_prevalences` can compute, each named once
+#: with its meaning and its interval methods (the default first).
+MEASURES: Final = MappingProxyType({
+    names.ODDS_RATIO: Measure("odds ratio, group 1 over group 2", MappingProxyType({
         "midp": "mid-p exact interval with the median-unbiased estimate (epitools' default)",
         "conditional": "exact (Fisher) interval with the conditional maximum likelihood estimate",
         "woolf": "Woolf's log-odds-ratio Wald interval around ad/bc; for comparison only",
-    }
-)
-
-#: Risk-ratio interval methods.
-RISK_RATIO_METHODS: Final = MappingProxyType(
-    {
+    }), ratio=True),
+    names.RISK_RATIO: Measure("risk (prevalence) ratio, group 1 over group 2", MappingProxyType({
         "score": "Miettinen-Nurminen score interval",
         "katz": "Katz log risk-ratio Wald interval; for comparison only",
-    }
-)
-
-#: Methods for the difference of two proportions.
-DIFFERENCE_METHODS: Final = MappingProxyType(
-    {
+    }), ratio=True),
+    names.DIFFERENCE: Measure("difference of prevalences, group 1 minus group 2", MappingProxyType({
         "newcombe": "Newcombe's hybrid score interval (from two Wilson intervals)",
         "agresti_caffo": "Agresti-Caffo interval (add one success and one failure per group)",
         "wald": "Wald interval; for comparison only",
-    }
-)
+    }), ratio=False),
+})
 
-#: Measures :func:`~pctstats.stats.ratios.compare_prevalences` can compute.
-COMPARISON_MEASURES: Final = MappingProxyType(
-    {
-        "odds_ratio": "odds ratio, group 1 over group 2",
-        "risk_ratio": "risk (prevalence) ratio, group 1 over group 2",
-        "difference": "difference of prevalences, group 1 minus group 2",
-    }
-)
-
-#: The default method of each measure (never a Wald interval).
-DEFAULT_METHODS: Final = MappingProxyType(
-    {"odds_ratio": "midp", "risk_ratio": "score", "difference": "newcombe"}
-)
-
+#: Measure -> its meaning.
+COMPARISON_MEASURES: Final = MappingProxyType({k: m.meaning for k, m in MEASURES.items()})
 #: Ratio measures :func:`~pctstats.stats.implied_ratios.required_prevalence` accepts.
-RATIO_MEASURES: Final = MappingProxyType(
-    {
-        "odds_ratio": COMPARISON_MEASURES["odds_ratio"],
-        "risk_ratio": COMPARISON_MEASURES["risk_ratio"],
-    }
-)
-
-#: The methods of each measure.
-METHODS_OF: Final = MappingProxyType(
-    {
-        "odds_ratio": ODDS_RATIO_METHODS,
-        "risk_ratio": RISK_RATIO_METHODS,
-        "difference": DIFFERENCE_METHODS,
-    }
-)
+RATIO_MEASURES: Final = MappingProxyType({k: m.meaning for k, m in MEASURES.items() if m.ratio})
+#: Measure -> its interval methods.
+METHODS_OF: Final = MappingProxyType({k: m.methods for k, m in MEASURES.items()})
+#: The default method of each measure.
+DEFAULT_METHODS: Final = MappingProxyType({k: m.default for k, m in MEASURES.items()})
+#: Odds-ratio interval methods, each with a one-line meaning.
+ODDS_RATIO_METHODS: Final = METHODS_OF[names.ODDS_RATIO]
+#: Risk-ratio interval methods.
+RISK_RATIO_METHODS: Final = METHODS_OF[names.RISK_RATIO]
+#: Methods for the difference of two prevalences.
+DIFFERENCE_METHODS: Final = METHODS_OF[names.DIFFERENCE]
 
 #: The note of a result whose table has a zero cell.
 ZERO_CELL_NOTE: Final = "a zero cell: no continuity correction is added (epitools' convention)"
