@@ -21,11 +21,11 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import partial
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 from types import MappingProxyType
-from typing import Final, overload
+from typing import Final
 
 from pctstats.audit.dimensions import Mismatch, dimension_mismatches, in_order
 from pctstats.audit.values import VALUE_FOUND, compare_value
@@ -62,47 +62,6 @@ COMPARABLE: Final = MappingProxyType(
 )
 
 
-class _Deferred(Sequence[Mismatch]):
-    """A candidate's mismatches, worked out when first read.
-
-    Only the candidates whose value fits best are ever ranked by their mismatches
-    (:func:`best_of`); the others' are not worked out unless asked for.
-    """
-
-    def __init__(self, work: Callable[[], tuple[Mismatch, ...]]) -> None:
-        self._work: Callable[[], tuple[Mismatch, ...]] | None = work
-        self._found: tuple[Mismatch, ...] = ()
-
-    def _get(self) -> tuple[Mismatch, ...]:
-        if self._work is not None:
-            self._found, self._work = self._work(), None
-        return self._found
-
-    @overload
-    def __getitem__(self, i: int) -> Mismatch: ...
-    @overload
-    def __getitem__(self, i: slice) -> tuple[Mismatch, ...]: ...
-    def __getitem__(self, i: int | slice) -> Mismatch | tuple[Mismatch, ...]:
-        return self._get()[i]
-
-    def __len__(self) -> int:
-        return len(self._get())
-
-    def __iter__(self) -> Iterator[Mismatch]:
-        return iter(self._get())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, _Deferred | tuple):
-            return self._get() == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._get())
-
-    def __repr__(self) -> str:
-        return repr(self._get())
-
-
 @dataclass(frozen=True)
 class Candidate:
     """An estimate, or a pair of estimates, a claim is compared with.
@@ -117,9 +76,9 @@ class Candidate:
         How the claim's number relates to it (:data:`pctstats.audit.values.VALUE_MATCHES`).
     beyond_precision
         Whether the claim prints a precision the source does not.
-    mismatches
-        The dimensions that differ (other than value and precision), in order (for an estimate,
-        worked out when first read).
+    find_mismatches
+        Works out :attr:`mismatches`, once, when they are first read: only the candidates whose
+        value fits best are ever ranked by their mismatches (:func:`best_of`).
     traced
         Whether the claim traces to it (``estimate_ids``).
     version
@@ -142,11 +101,16 @@ class Candidate:
     estimates: tuple[Estimate, ...]
     value_match: str
     beyond_precision: bool
-    mismatches: Sequence[Mismatch]
+    find_mismatches: Callable[[], tuple[Mismatch, ...]] = field(repr=False, compare=False)
     traced: bool
     version: bool
     order: int
     pair: PairEvidence | None = None
+
+    @cached_property
+    def mismatches(self) -> tuple[Mismatch, ...]:
+        """The dimensions that differ (other than value and precision), in order."""
+        return self.find_mismatches()
 
     def differs_on(self, dimension: str) -> bool:
         """Tell whether the candidate differs from the claim on ``dimension``.
@@ -164,16 +128,7 @@ class Candidate:
 
     @property
     def rank(self) -> int:
-        """The first part of :meth:`key`: 0 when the value is found, 1 with no number, else 2.
-
-        Examples
-        --------
-        >>> from pctstats import load
-        >>> db = load()
-        >>> [c.rank for c in single_candidates(db, db.claims["B-male"], "even",
-        ...                                    ("maczkowiack2019",))][:2]
-        [0, 2]
-        """
+        """The first part of :meth:`key`: 0 when the value is found, 1 with no number, else 2."""
         if self.value_match in VALUE_FOUND:
             return 0
         return 1 if self.value_match == NO_NUMBER else 2
@@ -186,6 +141,8 @@ class Candidate:
         >>> from pctstats import load
         >>> db = load()
         >>> found = single_candidates(db, db.claims["B-male"], "even", ("maczkowiack2019",))
+        >>> [c.rank for c in found][:2]
+        [0, 2]
         >>> sorted(found, key=Candidate.key)[0].key()[:3]
         (0, 1, 0)
         """
@@ -252,7 +209,7 @@ def single_candidates(
                 estimates=(e,),
                 value_match=match,
                 beyond_precision=beyond,
-                mismatches=_Deferred(partial(dimension_mismatches, db, claim, e)),
+                find_mismatches=partial(dimension_mismatches, db, claim, e),
                 traced=e.estimate_id in claim.estimate_ids,
                 version=e.version_of is not None,
                 order=order,
@@ -300,7 +257,7 @@ def pair_candidates(
                 estimates=(pair.first, pair.reference),
                 value_match=match,
                 beyond_precision=False,
-                mismatches=in_order(found),
+                find_mismatches=partial(in_order, found),
                 traced=set(pair.ids) <= set(claim.estimate_ids),
                 version=False,
                 order=order,

@@ -143,6 +143,8 @@ def tau2_dl(yi: NDArray[np.float64], vi: NDArray[np.float64]) -> float:
     --------
     >>> round(tau2_dl(np.array([0.0, 1.0, 3.0]), np.array([0.1, 0.2, 0.1])), 6)
     2.75
+    >>> tau2_dl(np.array([0.0, 0.1]), np.array([1.0, 1.0]))  # Q(0) < k - 1: truncated at 0
+    0.0
     """
     _check_inputs(yi, vi)
     w = 1.0 / vi
@@ -156,8 +158,10 @@ def tau2_pm(yi: NDArray[np.float64], vi: NDArray[np.float64]) -> float:
 
     Examples
     --------
-    >>> round(tau2_pm(np.array([0.0, 1.0, 3.0]), np.array([0.1, 0.2, 0.1])), 6)
-    2.231016
+    >>> y, v = np.array([0.0, 1.0, 3.0]), np.array([0.1, 0.2, 0.1])
+    >>> tau2 = tau2_pm(y, v)
+    >>> round(tau2, 6), round(generalised_q(tau2, y, v), 12)  # Q(τ²) = k - 1 = 2
+    (2.231016, 2.0)
     """
     _check_inputs(yi, vi)
     return _q_root(yi, vi, float(yi.size - 1), "Paule-Mandel")
@@ -240,8 +244,9 @@ def tau2_ml(yi: NDArray[np.float64], vi: NDArray[np.float64]) -> float:
 
     Examples
     --------
-    >>> round(tau2_ml(np.array([0.0, 1.0, 3.0]), np.array([0.1, 0.2, 0.1])), 6)
-    1.482507
+    >>> y, v = np.array([0.0, 1.0, 3.0]), np.array([0.1, 0.2, 0.1])
+    >>> round(tau2_ml(y, v), 6), round(tau2_reml(y, v), 6)  # ML lies below REML here
+    (1.482507, 2.261238)
     """
     return _tau2_likelihood(yi, vi, restricted=False)
 

@@ -217,6 +217,12 @@ class ReportedInterval(Displayable):
     ('41', 1208, 0.41, 490, 501, 12)
     >>> round(res.ci.low, 3), round(res.ci.high, 3), res.method, res.rounding
     (0.378, 0.443, 'wilson', 'up_or_down')
+
+    Each consistent count's own interval (``lows[i]``, ``highs[i]`` for ``counts[i]``):
+
+    >>> res = reported_ci("46", 230)
+    >>> [round(x, 4) for x in res.lows], [round(x, 4) for x in res.highs]
+    ([0.3934, 0.3976], [0.5211, 0.5254])
     """
 
     value: str
@@ -236,24 +242,12 @@ class ReportedInterval(Displayable):
 
     @property
     def lows(self) -> tuple[float, ...]:
-        """The lower limit of each count's interval, in the order of ``counts`` (computed now).
-
-        Examples
-        --------
-        >>> [round(x, 4) for x in reported_ci("46", 230).lows]
-        [0.3934, 0.3976]
-        """
+        """The lower limit of each count's interval, in the order of ``counts`` (computed now)."""
         return tuple(float(x) for x in self._per_count()[0])
 
     @property
     def highs(self) -> tuple[float, ...]:
-        """The upper limit of each count's interval, in the order of ``counts`` (computed now).
-
-        Examples
-        --------
-        >>> [round(x, 4) for x in reported_ci("46", 230).highs]
-        [0.5211, 0.5254]
-        """
+        """The upper limit of each count's interval, in the order of ``counts`` (computed now)."""
         return tuple(float(x) for x in self._per_count()[1])
 
     def _per_count(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
