@@ -14,15 +14,12 @@ The claim is then a :class:`pctstats.Claim` like a row of ``claims.csv``, with t
 
 Examples
 --------
->>> from pctstats import load
->>> from pctstats.text.numbers import find_numbers
->>> from pctstats.text.context import read_context
->>> text = "The QUT survey of 1,208 men found that 41% had felt it in their lifetime."
->>> numbers = [find_numbers(text)]
->>> ctx = read_context(text, [(0, len(text))], numbers, 0, 1)
->>> scores = score_estimates(load(), numbers[0][1], ctx)
->>> scores[0][0], scores[0][1] > scores[1][1]
-('maczkowiack2019-lifetime', True)
+The scores are the ``candidates`` of each row of :func:`pctstats.text.audit_text`, best first:
+
+>>> from pctstats.text import audit_text
+>>> audit = audit_text("The QUT survey of 1,208 men found that 41% had felt it in their lifetime.")
+>>> [estimate_id for estimate_id, _ in audit.candidates[0][:2]], audit.verdict[0]
+(['maczkowiack2019-lifetime', 'maczkowiack2019-4weeks'], 'accurate')
 """
 
 from __future__ import annotations
