@@ -21,12 +21,13 @@ pctstats itself is cited from ``CITATION.cff`` (:func:`package_citation` gives t
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
+from pctstats import __version__
 from pctstats.core.choices import check_choice
+from pctstats.core.errors import UnknownIdError
 from pctstats.data.dataset import Dataset, default_dataset
 from pctstats.data.records import Source
 
@@ -61,36 +62,6 @@ PACKAGE_RELEASED: Final = "2026-12-02"
 
 # APA 7 lists up to 20 authors; with 21 or more, the first 19, an ellipsis and the last.
 _APA_MAX_AUTHORS: Final = 20
-
-
-class UnknownIdError(LookupError):
-    """An id that names no record; the message suggests the closest known ids.
-
-    Attributes
-    ----------
-    unknown
-        The id asked for.
-    suggestions
-        Close matches among the known ids (by :func:`difflib.get_close_matches`), best first.
-
-    Examples
-    --------
-    >>> err = UnknownIdError("bird2012", ["bird2011", "pyke2020"])
-    >>> err.suggestions, str(err)
-    (['bird2011'], "unknown source id 'bird2012'; did you mean 'bird2011'?")
-    """
-
-    def __init__(self, unknown: str, known: Collection[str], kind: str = "source id") -> None:
-        self.unknown = unknown
-        self.suggestions = difflib.get_close_matches(unknown, list(known), n=3, cutoff=0.6)
-        if self.suggestions:
-            hint = "did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
-        else:
-            hint = "known: " + ", ".join(sorted(known))
-        super().__init__(f"unknown {kind} {unknown!r}; {hint}")
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 def check_ids(ids: Iterable[str], known: Collection[str], kind: str = "source id") -> list[str]:
@@ -417,8 +388,6 @@ def package_citation(style: str = DEFAULT_STYLE) -> str:
     >>> print(package_citation(), end="")  # doctest: +ELLIPSIS
     pctstats contributors. (2026). pctstats: ... (Version 0...) [Computer software].
     """
-    from pctstats import __version__
-
     style = check_choice(style, STYLES, "style")
     year = PACKAGE_RELEASED[:4]
     if style == "apa":

@@ -32,13 +32,14 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from pctstats import __version__
 from pctstats.commands.audit import AUDIT
 from pctstats.commands.base import PROG, Command, UsageError, error
 from pctstats.commands.calculators import CI, GRIM
 from pctstats.commands.options import SHARED
 from pctstats.commands.publishing import CITE, FIGURES, REPORT
 from pctstats.commands.records import CHECK, CLAIMS, SOURCE_SUMMARY_COLUMNS, SOURCES, VALIDATE
-from pctstats.core.errors import DataError
+from pctstats.core.errors import DataError, UnknownIdError
 
 __all__ = [
     "COMMANDS", "PROG", "SOURCE_SUMMARY_COLUMNS", "Command", "UsageError", "build_parser", "main",
@@ -90,8 +91,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     >>> args.command, args.k, args.n, args.method, args.format
     ('ci', 106, 230, 'all', 'table')
     """
-    from pctstats import __version__
-
     parser = _Parser(
         prog=PROG,
         description="Sourced records and consistency checks for the prevalence numbers popular "
@@ -154,8 +153,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _report_error(command: str, err: Exception) -> int:
-    from pctstats.cite import UnknownIdError
-
     if isinstance(err, UsageError | UnknownIdError):
         error(command, str(err))
         return 2

@@ -105,3 +105,32 @@ def test_public_submodules_are_attributes_of_the_package():
             "'report', 'cite', 'formatting', 'cli')))")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.split() == ["@article", "True"]
+
+
+def local_pctstats_imports(tree: ast.Module) -> list[tuple[int, str]]:
+    """(line, module) of every import of a pctstats module made inside a function."""
+    found = []
+    for function in ast.walk(tree):
+        if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            for node in ast.walk(function):
+                modules = ([node.module or ""] if isinstance(node, ast.ImportFrom)
+                           else [a.name for a in node.names] if isinstance(node, ast.Import)
+                           else [])
+                found += [(node.lineno, m) for m in modules if m.split(".")[0] == "pctstats"]
+    return found
+
+
+def test_local_pctstats_imports_reads_imports_inside_functions():
+    tree = ast.parse("import os\ndef f():\n    from pctstats.core import names\n    import os\n")
+    assert local_pctstats_imports(tree) == [(3, "pctstats.core")]
+
+
+@pytest.mark.parametrize("path", [p for p in MODULE_FILES if p.parent.name != "commands"],
+                         ids=lambda p: str(p.relative_to(PACKAGE.parent)))
+def test_no_function_imports_a_pctstats_module(path):
+    """Imports between pctstats modules stand at the top, where the layers contract sees them;
+    none hides in a function to dodge a cycle. Only the subcommands (``pctstats/commands``)
+    import what they run when they run, so that ``pctstats grim`` starts without loading the
+    record set, the checks or the report."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert local_pctstats_imports(tree) == [], f"{path.name}: import inside a function"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Collection
 from dataclasses import dataclass
 
-__all__ = ["ArgumentTypeError", "DataError", "DataIssue"]
+__all__ = ["ArgumentTypeError", "DataError", "DataIssue", "UnknownIdError"]
 
 
 @dataclass(frozen=True)
@@ -103,3 +105,33 @@ class ArgumentTypeError(TypeError, ValueError):
     >>> isinstance(err, TypeError), isinstance(err, ValueError)
     (True, True)
     """
+
+
+class UnknownIdError(LookupError):
+    """An id that names no record; the message suggests the closest known ids.
+
+    Attributes
+    ----------
+    unknown
+        The id asked for.
+    suggestions
+        Close matches among the known ids (by :func:`difflib.get_close_matches`), best first.
+
+    Examples
+    --------
+    >>> err = UnknownIdError("bird2012", ["bird2011", "pyke2020"])
+    >>> err.suggestions, str(err)
+    (['bird2011'], "unknown source id 'bird2012'; did you mean 'bird2011'?")
+    """
+
+    def __init__(self, unknown: str, known: Collection[str], kind: str = "source id") -> None:
+        self.unknown = unknown
+        self.suggestions = difflib.get_close_matches(unknown, list(known), n=3, cutoff=0.6)
+        if self.suggestions:
+            hint = "did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        else:
+            hint = "known: " + ", ".join(sorted(known))
+        super().__init__(f"unknown {kind} {unknown!r}; {hint}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -27,6 +27,7 @@ from typing import Final
 
 from anyascii import anyascii
 
+from pctstats.applied import pooled_lifetime, prevalence_table, ratio_table
 from pctstats.core.files import atomic_write_bytes
 from pctstats.core.phrases import fmt_n, noun, words
 from pctstats.data.dataset import Dataset, default_dataset
@@ -34,6 +35,7 @@ from pctstats.data.records import Estimate
 from pctstats.publish.declare import quote_number, registered
 from pctstats.publish.outputs import numbers_json, numbers_tex
 from pctstats.publish.records import NumberRecord
+from pctstats.stats.pooling import PooledPrevalence
 
 __all__ = ["DIGIT_WORDS", "macro_name", "quote_records", "write_numbers"]
 
@@ -125,9 +127,6 @@ def quote_records(db: Dataset | None = None) -> list[NumberRecord]:
     >>> low.text, low.unit, "wilson" in low.description
     ('37.8', '%', True)
     """
-    from pctstats.applied import pooled_lifetime, prevalence_table, ratio_table
-    from pctstats.stats.pooling import PooledPrevalence
-
     data = default_dataset() if db is None else db
     out: list[NumberRecord] = []
     seen: dict[str, str] = {}

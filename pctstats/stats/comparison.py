@@ -19,6 +19,7 @@ import pandas as pd
 from pctstats.core import names
 from pctstats.core.arguments import check_cell
 from pctstats.core.display import Display, Displayable
+from pctstats.stats.describe import describe_comparison
 from pctstats.stats.results import Interval
 
 __all__ = [
@@ -185,8 +186,6 @@ class ComparisonResult(Displayable):
         )
 
     def _display_(self) -> Display:
-        from pctstats.stats.describe import describe_comparison
-
         return describe_comparison(self)
 
     @property

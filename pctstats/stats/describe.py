@@ -25,7 +25,7 @@ from pctstats.core.display import (
     small_table,
 )
 
-if TYPE_CHECKING:  # imported for annotations only: the result modules import this one
+if TYPE_CHECKING:  # for annotations only: the result modules import this one
     from pctstats.stats.comparison import ComparisonResult
     from pctstats.stats.intervals import ReportedInterval
     from pctstats.stats.pooling import PooledPrevalence
@@ -169,8 +169,6 @@ def pooled_summary(res: PooledPrevalence) -> Summary:
     Heterogeneity: tau² = 0.0375 (95% CI [0.0025, 3.1056]), I² = 76.1%, Q = 8.36
     on 2 df (p = 0.0153).
     """
-    from pctstats.stats.pooling import PREDICTION_METHODS
-
     level = fmt_level(res.level)
     pi = res.prediction_interval
     pi_text = (f"{fmt_percent(pi.low, sign=False)}, {fmt_percent(pi.high, sign=False)}"
@@ -191,7 +189,7 @@ def pooled_summary(res: PooledPrevalence) -> Summary:
     if res.note:
         notes.append(res.note[0].upper() + res.note[1:] + ".")
     elif not np.isfinite(pi.low):
-        notes.append(f"No prediction interval ({PREDICTION_METHODS[res.prediction]}).")
+        notes.append(f"No prediction interval ({res.prediction_meaning}).")
     return Summary(
         "Random-effects pooled prevalence",
         (("Model:", "random effects, logit"), ("tau² estimator:", res.method),

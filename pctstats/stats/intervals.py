@@ -42,6 +42,7 @@ from pctstats.core.counts import nearest_counts, shares
 from pctstats.core.display import Display, Displayable
 from pctstats.core.reported import check_reported, to_decimal
 from pctstats.core.rounding import DEFAULT_ROUNDING
+from pctstats.stats.describe import describe_reported
 from pctstats.stats.grim_consistency import grim_counts
 from pctstats.stats.proportion_limits import (
     CI_COLUMNS,
@@ -254,8 +255,6 @@ class ReportedInterval(Displayable):
         k = np.arange(self.counts.start, self.counts.stop, dtype=np.int64)
         return _limits(k, np.full_like(k, self.n), self.method, self.level)
     def _display_(self) -> Display:
-        from pctstats.stats.describe import describe_reported
-
         return describe_reported(self)
 
     def to_frame(self) -> pd.DataFrame:

@@ -39,6 +39,7 @@ from scipy.special import expit
 from pctstats.core import names
 from pctstats.core.arguments import check_level, check_method, check_study_counts
 from pctstats.core.display import Display, Displayable, Summary
+from pctstats.stats.describe import describe_pooled, pooled_summary
 from pctstats.stats.heterogeneity import (
     TAU2_METHODS,
     estimate_tau2,
@@ -219,9 +220,12 @@ class PooledPrevalence(Displayable):
         """Number of studies pooled."""
         return len(self.labels)
 
-    def _display_(self) -> Display:
-        from pctstats.stats.describe import describe_pooled
+    @property
+    def prediction_meaning(self) -> str:
+        """What the prediction method is (:data:`PREDICTION_METHODS`)."""
+        return PREDICTION_METHODS[self.prediction]
 
+    def _display_(self) -> Display:
         return describe_pooled(self)
 
     def summary(self) -> Summary:
@@ -235,8 +239,6 @@ class PooledPrevalence(Displayable):
         >>> print(res.summary().as_text().splitlines()[0].strip())
         Random-effects pooled prevalence
         """
-        from pctstats.stats.describe import pooled_summary
-
         return pooled_summary(self)
 
     def to_frame(self) -> pd.DataFrame:

@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 from pctstats.core import names
 from pctstats.core.display import Display, Displayable
+from pctstats.stats.describe import describe_interval
 
 __all__ = ["FloatOrArray", "Interval"]
 
@@ -78,8 +79,6 @@ class Interval(Displayable):
         return 2
 
     def _display_(self) -> Display:
-        from pctstats.stats.describe import describe_interval
-
         return describe_interval(self)
 
     def __getitem__(self, index: int) -> FloatOrArray:
