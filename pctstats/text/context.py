@@ -22,7 +22,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Final
@@ -44,6 +44,7 @@ from pctstats.core.lexicon import (
     TIMEFRAME_PHRASES,
 )
 from pctstats.text.numbers import COUNT, Number
+from pctstats.text.phrases import PhraseSet
 
 __all__ = [
     "CARRY",
@@ -58,27 +59,25 @@ _FLAGS: Final = re.IGNORECASE
 CARRY: Final = 2
 
 
-def _compile(phrases: Mapping[str, str]) -> dict[str, re.Pattern[str]]:
-    return {k: re.compile(rf"(?<![\w-])(?:{v})(?![\w-])", _FLAGS) for k, v in phrases.items()}
-
-
-_SEX: Final = _compile(SEX_PHRASES)
-_ORIENTATION: Final = _compile(ORIENTATION_PHRASES)
-_TIMEFRAME: Final = _compile(TIMEFRAME_PHRASES)
-_FREQUENCY: Final = _compile(FREQUENCY_PHRASES)
-_OUTCOME: Final = _compile(OUTCOME_PHRASES)
+_SEX: Final = PhraseSet(SEX_PHRASES)
+_ORIENTATION: Final = PhraseSet(ORIENTATION_PHRASES)
+_TIMEFRAME: Final = PhraseSet(TIMEFRAME_PHRASES)
+_FREQUENCY: Final = PhraseSet(FREQUENCY_PHRASES)
+_OUTCOME: Final = PhraseSet(OUTCOME_PHRASES)
 #: The condition's names, in any case ("PCD", "Post-coital dysphoria").
-_CONDITION: Final = _OUTCOME["pcd_symptoms"]
+_CONDITION: Final = _OUTCOME.patterns["pcd_symptoms"]
 #: The outcomes other than the condition itself (its parts and its neighbours).
-_NOT_PCD: Final = {k: v for k, v in _OUTCOME.items() if k != "pcd_symptoms"}
-_CONTEXT: Final = _compile(CONTEXT_PHRASES)
+_NOT_PCD: Final = PhraseSet({k: v for k, v in OUTCOME_PHRASES.items() if k != "pcd_symptoms"})
+#: Any outcome or other symptom: a clause naming none says nothing of what was measured.
+_ANY_OUTCOME: Final = PhraseSet({**OUTCOME_PHRASES, "other_symptoms": OTHER_SYMPTOMS})
+_CONTEXT: Final = PhraseSet(CONTEXT_PHRASES)
 #: The vocabularies a claim's words are read for, by name.
 _PHRASES: Final = {
     "sex": _SEX, "timeframe": _TIMEFRAME, "frequency": _FREQUENCY, "context": _CONTEXT,
     "orientation": _ORIENTATION,
 }
-_KIND: Final = _compile(SOURCE_KIND_PHRASES)
-_TAGS: Final = _compile(POPULATION_TAG_PHRASES)
+_KIND: Final = PhraseSet(SOURCE_KIND_PHRASES)
+_TAGS: Final = PhraseSet(POPULATION_TAG_PHRASES)
 _NEW_STUDY: Final = re.compile(rf"(?<!\w){NEW_STUDY}(?!\w)", _FLAGS)
 _YEAR: Final = re.compile(r"(?<![\w/,.-])(19[5-9]\d|20[0-4]\d)(?![\w/-]|[.,]\d)")
 _DATE_BEFORE: Final = re.compile(
@@ -187,45 +186,20 @@ class Context:
     orientation: str | None = None
 
 
-def _first(patterns: Mapping[str, re.Pattern[str]], text: str) -> tuple[str, int] | None:
-    """The vocabulary value whose phrase occurs first in ``text``, and where."""
-    best: tuple[str, int] | None = None
-    for key, pattern in patterns.items():
-        m = pattern.search(text)
-        if m is not None and (best is None or m.start() < best[1]):
-            best = (key, m.start())
-    return best
-
-
-def _last(patterns: Mapping[str, re.Pattern[str]], text: str) -> tuple[str, int] | None:
-    """The vocabulary value whose phrase occurs last in ``text`` (nearest a number after it)."""
-    best: tuple[str, int] | None = None
-    for key, pattern in patterns.items():
-        for m in pattern.finditer(text):
-            if best is None or m.start() >= best[1]:
-                best = (key, m.start())
-    return best
-
-
 def _outcome(text: str, nearest_last: bool = False) -> str | None:
     """What a clause says was measured: the condition's name wins over the symptoms it lists."""
+    if _ANY_OUTCOME.first(text) is None:
+        return None  # most clauses name no outcome nor symptom: one scan tells
     if _CONDITION.search(text):
         return "pcd_symptoms"
     # Two or more kinds of symptom ("sad, tearful or irritable") describe PCD itself.
-    parts = {k: _OUTCOME[k].search(text) for k in _PARTS}
-    kinds = sum(m is not None for m in parts.values()) + (
+    kinds = sum(_OUTCOME.patterns[k].search(text) is not None for k in _PARTS) + (
         _OTHER_SYMPTOMS.search(text) is not None
     )
     if kinds >= 2:
         return "pcd_symptoms"
-    if nearest_last:  # before a number, the nearest phrase is the last
-        hit = _last(_NOT_PCD, text)
-    else:  # the first phrase, the parts' searches above not repeated
-        hit = None
-        for key, pattern in _NOT_PCD.items():
-            m = parts[key] if key in parts else pattern.search(text)
-            if m is not None and (hit is None or m.start() < hit[1]):
-                hit = (key, m.start())
+    # before a number, the nearest phrase is the last
+    hit = _NOT_PCD.last(text) if nearest_last else _NOT_PCD.first(text)
     return hit[0] if hit else None
 
 
@@ -235,7 +209,7 @@ def _count_for(counts: Sequence[Number], sex: str | None) -> Number | None:
     The count naming the claim's sex, else the one naming no sex (the total); ``None`` when the
     counts name no sex at all or the claim names none.
     """
-    named = {c: _first(_SEX, c.value_text) for c in counts}
+    named = {c: _SEX.first(c.value_text) for c in counts}
     if sex is None or not any(named.values()):
         return None
     same = [c for c in counts if named[c] and named[c][0] == sex]
@@ -249,13 +223,13 @@ def _both_sexes(text: str, numbers: Sequence[Number], begin: int, end: int) -> s
     "A sample of 223 women and 76 men found that 92% ...": the claim is about them all.
     """
     counts = [n for n in numbers if n.unit == COUNT and begin <= n.start and n.end <= end]
-    named = {hit[0] for c in counts if (hit := _first(_SEX, c.value_text))}
+    named = {hit[0] for c in counts if (hit := _SEX.first(c.value_text))}
     if not {"female", "male"} <= named:
         return None
     rest = text[begin:end]
     for c in counts:
         rest = rest.replace(c.value_text, " ")
-    return "all" if _last(_SEX, rest) is None else None
+    return "all" if _SEX.last(rest) is None else None
 
 
 def years_in(text: str) -> list[int]:
@@ -287,7 +261,7 @@ class _Facts:
 
     @cached_property
     def tags(self) -> frozenset[str]:
-        return frozenset(t for t, p in _TAGS.items() if p.search(self.sentence))
+        return _TAGS.named(self.sentence)
 
     @cached_property
     def years(self) -> tuple[int, ...]:
@@ -295,7 +269,7 @@ class _Facts:
 
     @cached_property
     def last_sex(self) -> str | None:
-        sex = _last(_SEX, self.sentence)
+        sex = _SEX.last(self.sentence)
         return sex[0] if sex else None
 
     @cached_property
@@ -416,18 +390,19 @@ def read_context(
     facts = [_facts(text, sentences, i, memo) for i in window]
     window_numbers = [numbers_by_sentence[i] for i in window]
 
-    def read(pick: Callable[..., tuple[str, int] | None], name: str, words: str) -> str | None:
+    def read(pick: str, name: str, words: str) -> str | None:
         # The same words are read again for the other numbers of the sentence (and a clause is
         # often the whole part before the number): each once per text.
-        key = (pick.__name__, name, words)
+        key = (pick, name, words)
         if key not in memo:
-            hit = pick(_PHRASES[name], words)
+            phrases = _PHRASES[name]
+            hit = phrases.first(words) if pick == "first" else phrases.last(words)
             memo[key] = hit[0] if hit else None
         return memo[key]
 
     def nearest(name: str, words_after: str, words_before: str) -> str | None:
         # A value named in the words after the number, else the nearest before it.
-        return read(_first, name, words_after) or read(_last, name, words_before)
+        return read("first", name, words_after) or read("last", name, words_before)
 
     def outcome_in(chunk: str, nearest_last: bool = False) -> str | None:
         key = ("outcome", chunk, nearest_last)
@@ -467,7 +442,7 @@ def read_context(
             outcome = previous.outcome if previous.outcome not in _PARTS else None
         carried += ["outcome"] if outcome is not None else []
     context = nearest("context", after, "") or "any"
-    kind = _last(_KIND, text[s : number.start])
+    kind = _KIND.last(text[s : number.start])
     source_kind = kind[0] if kind else "not_stated"
     population = ""
     m = _POPULATION.search(after)
@@ -487,7 +462,7 @@ def read_context(
             count = _count_for(counts, sex) or count
             n_text = count.value_text
             n_claimed = int(count.value) if count.qualifier is None else None
-            parts = [c for c in counts if _first(_SEX, c.value_text)]
+            parts = [c for c in counts if _SEX.first(c.value_text)]
             if sex == "all" and len(parts) > 1 and len(parts) == len(counts):
                 # "223 women and 76 men": the sample is both groups together
                 n_text = " and ".join(c.value_text for c in parts)
