@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any, Final
 
+import numpy as np
 import pandas as pd
 
 from pctstats.audit import MISMATCHES
@@ -93,14 +94,25 @@ _TOKEN: Final = re.compile(r"\w+")
 
 
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """The rows as the audit's frame, built once, column by column (counts as ``Int64``)."""
-    columns = {
-        column: pd.array(
-            [row[column] for row in rows], dtype="Int64" if column in _WHOLE else object
-        )
-        for column in TEXT_AUDIT_COLUMNS
-    }
-    return pd.DataFrame(columns, columns=list(TEXT_AUDIT_COLUMNS))
+    """The rows as the audit's frame, built once, column by column (counts as ``Int64``).
+
+    Each column's array is made directly (an object array filled cell by cell keeps a tuple as
+    one cell; a whole number column is its values and a mask of the missing ones), so pandas
+    has nothing left to infer.
+    """
+    columns: dict[str, Any] = {}
+    for column in TEXT_AUDIT_COLUMNS:
+        values = [row[column] for row in rows]
+        if column in _WHOLE:
+            missing = np.array([v is None for v in values], dtype=bool)
+            whole = np.array([0 if v is None else v for v in values], dtype=np.int64)
+            columns[column] = pd.arrays.IntegerArray(whole, missing)
+        else:
+            cells = np.empty(len(values), dtype=object)
+            for i, value in enumerate(values):
+                cells[i] = value
+            columns[column] = cells
+    return pd.DataFrame(columns, columns=list(TEXT_AUDIT_COLUMNS), copy=False)
 
 
 def detect_language(text: str) -> str:

@@ -24,10 +24,14 @@ The scores are the ``candidates`` of each row of :func:`pctstats.text.audit_text
 
 from __future__ import annotations
 
+import functools
+import operator
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
+
+import numpy as np
 
 from pctstats.audit import claim_verdict, compare_value
 from pctstats.audit.values import clear_value_cache
@@ -167,19 +171,20 @@ def clear_memo() -> None:
     clear_value_cache()
 
 
-def _far_apart(low: float, high: float, e_low: float, e_high: float) -> bool:
+def _far_apart(low: float, high: float, e_low: Any, e_high: Any) -> Any:
     """Whether two numbers (or ranges) are too far apart for any rounding or hedge to meet.
 
     A shortcut before :func:`pctstats.audit.compare_value` (which reads every printed number as an
     interval, exactly, and is the slow part of tracing): no printed precision or hedge of a
-    percentage stretches it by more than :data:`FAR` points.
+    percentage stretches it by more than :data:`FAR` points. The estimates' side may be arrays
+    (one answer per estimate).
 
     Examples
     --------
     >>> _far_apart(5.0, 5.0, 46.0, 46.0), _far_apart(41.0, 41.0, 46.0, 46.0)
     (True, False)
     """
-    return low - e_high > FAR or e_low - high > FAR
+    return (low - e_high > FAR) | (e_low - high > FAR)
 
 
 @dataclass(frozen=True)
@@ -187,47 +192,144 @@ class _Target:
     """What scoring needs of one estimate a percentage can trace to, read once per record set."""
 
     estimate: Estimate
-    low: float | None
-    high: float | None
     n_known: frozenset[int | None]
     years: frozenset[int | None]
     tags: frozenset[str]
-    lifetime: bool
-    any_frequency: bool
-    version: bool
+
+
+# The points an estimate gets for one thing the text says besides the number (``said``, the
+# text's value of one dimension of :class:`Context`).
+
+
+def _sex_points(said: str, t: _Target) -> float:
+    e = t.estimate
+    return 2.0 if said == e.sex else (-1.0 if "all" in (said, e.sex) else -2.5)
+
+
+def _timeframe_points(said: str, t: _Target) -> float:
+    lifetime = t.estimate.timeframe in _LIFETIME
+    if said == "not_stated":
+        return 0.5 if lifetime else 0.0
+    return 1.5 if said == t.estimate.timeframe or (said in _LIFETIME and lifetime) else -1.5
+
+
+def _frequency_points(said: str, t: _Target) -> float:
+    if said in _ANY:
+        return 0.5 if t.estimate.frequency in _ANY else -0.5
+    return 1.5 if said == t.estimate.frequency else -1.0
+
+
+def _n_points(said: int, t: _Target) -> float:
+    return 3.0 if said in t.n_known else -1.0
+
+
+def _year_points(said: int, t: _Target) -> float:
+    return 2.0 if said in t.years else -0.5
+
+
+def _outcome_points(said: str | None, t: _Target) -> float:
+    outcome, measured = said or "pcd_symptoms", t.estimate.outcome
+    pcd_family = outcome in _PCD_FAMILY
+    if outcome == measured or (pcd_family and measured == "pcd_symptoms"):
+        return 1.0 if said is not None else 0.5
+    return 0.0 if pcd_family and measured in _RELATED else -3.0
+
+
+def _orientation_points(said: str | None, t: _Target) -> float:
+    if said is not None:
+        return 1.5 if said == t.estimate.orientation else -1.5
+    # a figure for one orientation only (men attracted to men) for all
+    return -1.0 if t.estimate.orientation != "any" else 0.0
+
+
+def _context_points(said: str, t: _Target) -> float:
+    if said != "any":
+        return 1.0 if said == t.estimate.context else -1.0
+    # a figure for one context only (after masturbation) for a general claim
+    return -2.0 if t.estimate.context != "any" else 0.0
+
+
+def _tag_points(said: frozenset[str], t: _Target) -> float:
+    return 0.5 * len(t.tags.intersection(said))
+
+
+def _version_points(said: None, t: _Target) -> float:
+    return -0.25 if t.estimate.version_of is not None else 0.0
+
+
+class _Targets:
+    """The estimates of one record set a percentage can trace to, and what scoring reads of them.
+
+    The points an estimate gets for one thing the text says besides the number depend only on
+    the estimate and on the text's value of that dimension (its sex, timeframe...): they are
+    worked out once per record set and value, as one array over the estimates, and a number's
+    points for its context are a sum of a few arrays rather than a loop over the estimates.
+    """
+
+    def __init__(self, db: Dataset) -> None:
+        self.targets = tuple(
+            _Target(
+                estimate=e,
+                n_known=frozenset({e.n, source.n_analysed}),
+                years=frozenset({source.year, source.online_year}),
+                tags=frozenset(e.population_tags or source.population_tags),
+            )
+            for e in db.estimates.values()
+            if e.measure in ("prevalence", "prevalence_range") and e.unit == PERCENT
+            for source in (db.sources[e.source_id],)
+        )
+        estimates = [t.estimate for t in self.targets]
+        self.ids = tuple(e.estimate_id for e in estimates)
+        self.known = np.array([e.value is not None for e in estimates], dtype=bool)
+        self.low = np.array([float(e.value or "nan") for e in estimates])
+        self.high = np.array([float(e.value_high or e.value or "nan") for e in estimates])
+        self._points: dict[tuple[str, Any], np.ndarray] = {}
+
+    def _each(self, rule: Callable[[Any, _Target], float], said: Any) -> np.ndarray:
+        return np.array([rule(said, t) for t in self.targets])
+
+    def _kept(self, rule: Callable[[Any, _Target], float], said: Any) -> np.ndarray:
+        # A vocabulary value (or a set of tags): a few per record set, each worked out once.
+        key = (rule.__name__, said)
+        points = self._points.get(key)
+        if points is None:
+            points = self._points[key] = self._each(rule, said)
+        return points
+
+    def context_points(self, ctx: Context) -> list[np.ndarray]:
+        """Each estimate's points for what ``ctx`` says, one array per dimension, in order."""
+        out = [self._kept(_sex_points, ctx.sex)] if ctx.sex is not None else []
+        out += [
+            self._kept(_timeframe_points, ctx.timeframe),
+            self._kept(_frequency_points, ctx.frequency),
+        ]
+        if ctx.n_claimed is not None:  # a number: worked out each time
+            out.append(self._each(_n_points, ctx.n_claimed))
+        if ctx.year_claimed is not None:
+            out.append(self._each(_year_points, ctx.year_claimed))
+        out += [
+            self._kept(_outcome_points, ctx.outcome),
+            self._kept(_orientation_points, ctx.orientation),
+            self._kept(_context_points, ctx.context),
+            self._kept(_tag_points, frozenset(ctx.population_tags)),
+            self._kept(_version_points, None),
+        ]
+        return out
 
 
 #: The targets of each record set in use (by ``id``, with a weak reference to tell a new one).
-_TARGETS: dict[int, tuple[weakref.ref[Dataset], tuple[_Target, ...]]] = {}
+_TARGETS: dict[int, tuple[weakref.ref[Dataset], _Targets]] = {}
 _TARGET_SETS: Final = 16
 
 
-def _targets(db: Dataset) -> tuple[_Target, ...]:
+def _targets(db: Dataset) -> _Targets:
     """The estimates of ``db`` a percentage can trace to, with what scoring reads of them."""
     hit = _TARGETS.get(id(db))
     if hit is not None and hit[0]() is db:
         return hit[1]
-    found = []
-    for e in db.estimates.values():
-        if e.measure not in ("prevalence", "prevalence_range") or e.unit != PERCENT:
-            continue
-        source = db.sources[e.source_id]
-        found.append(
-            _Target(
-                estimate=e,
-                low=None if e.value is None else float(e.value),
-                high=None if e.value is None else float(e.value_high or e.value),
-                n_known=frozenset({e.n, source.n_analysed}),
-                years=frozenset({source.year, source.online_year}),
-                tags=frozenset(e.population_tags or source.population_tags),
-                lifetime=e.timeframe in _LIFETIME,
-                any_frequency=e.frequency in _ANY,
-                version=e.version_of is not None,
-            )
-        )
     if len(_TARGETS) >= _TARGET_SETS:
         _TARGETS.clear()
-    targets = tuple(found)
+    targets = _Targets(db)
     _TARGETS[id(db)] = (weakref.ref(db), targets)
     return targets
 
@@ -308,67 +410,35 @@ def score_estimates(
     if number.unit != PERCENT:
         return []
     claim = build_claim(number, ctx, "", "probe")
-    # What the text says is read once here; each estimate's side once per record set.
-    ranged = claim.value_high is not None
+    targets = _targets(db)
+    said = targets.context_points(ctx)
+    # Every point is a whole number of quarters, so the sum is exact in any order.
+    scores = functools.reduce(operator.add, said).tolist()
+    matches = [DIFFERENT] * len(scores)
     if claim.value is not None:
+        ranged = claim.value_high is not None
         low, high = float(claim.value), float(claim.value_high or claim.value)
-    sex, timeframe, frequency = ctx.sex, ctx.timeframe, ctx.frequency
-    said_lifetime = timeframe in _LIFETIME
-    any_frequency = frequency in _ANY
-    outcome = ctx.outcome or "pcd_symptoms"
-    outcome_points = 1.0 if ctx.outcome is not None else 0.5
-    pcd_family = outcome in _PCD_FAMILY
-    tags = ctx.population_tags
-    out = []
-    for t in _targets(db):
-        e = t.estimate
-        if claim.value is None or t.low is None or t.high is None:
-            match = DIFFERENT
-        elif _far_apart(low, high, t.low, t.high):
-            match = DIFFERENT
-        else:
-            match = compare_value(claim, e, rounding)[0]
-        score = VALUE_POINTS.get(match, 0.0)
-        if ranged and e.value_high is None and score:
-            score = RANGE_AROUND_POINT  # a range holds many points: weak evidence for any one
-        elif score and match != EQUAL:
-            assert t.low is not None and t.high is not None
-            gap = max(0.0, t.low - high, low - t.high)  # none for a point within a source's range
-            score -= min(NEARNESS_CAP, NEARNESS * gap / max(high, t.high, 1.0))
-        if sex is not None:
-            score += 2.0 if sex == e.sex else (-1.0 if "all" in (sex, e.sex) else -2.5)
-        if timeframe != "not_stated":
-            same = timeframe == e.timeframe or (said_lifetime and t.lifetime)
-            score += 1.5 if same else -1.5
-        elif t.lifetime:
-            score += 0.5
-        if any_frequency:
-            score += 0.5 if t.any_frequency else -0.5
-        else:
-            score += 1.5 if frequency == e.frequency else -1.0
-        if ctx.n_claimed is not None:
-            score += 3.0 if ctx.n_claimed in t.n_known else -1.0
-        if ctx.year_claimed is not None:
-            score += 2.0 if ctx.year_claimed in t.years else -0.5
-        if outcome == e.outcome or (pcd_family and e.outcome == "pcd_symptoms"):
-            score += outcome_points
-        elif pcd_family and e.outcome in _RELATED:
-            score += 0.0
-        else:
-            score -= 3.0
-        if ctx.orientation is not None:
-            score += 1.5 if ctx.orientation == e.orientation else -1.5
-        elif e.orientation != "any":
-            score -= 1.0  # a figure for one orientation only (men attracted to men) for all
-        if ctx.context != "any":
-            score += 1.0 if ctx.context == e.context else -1.0
-        elif e.context != "any":
-            score -= 2.0  # a figure for one context only (after masturbation) for a general claim
-        score += 0.5 * len(t.tags.intersection(tags))
-        if t.version:
-            score -= 0.25
-        out.append((e.estimate_id, round(score, 2), match))
-    out.sort(key=lambda t: -t[1])
+        near = targets.known & ~_far_apart(low, high, targets.low, targets.high)
+        for i in np.flatnonzero(near).tolist():
+            t = targets.targets[i]
+            e = t.estimate
+            match = matches[i] = compare_value(claim, e, rounding)[0]
+            points = VALUE_POINTS.get(match, 0.0)
+            if ranged and e.value_high is None and points:
+                points = RANGE_AROUND_POINT  # a range holds many points: weak evidence for any one
+            elif points and match != EQUAL:
+                e_low, e_high = float(targets.low[i]), float(targets.high[i])
+                gap = max(0.0, e_low - high, low - e_high)  # none for a point within a range
+                points -= min(NEARNESS_CAP, NEARNESS * gap / max(high, e_high, 1.0))
+                # No longer whole quarters: the context's points added one at a time, in order,
+                # each sum rounded as it always was.
+                for part in said:
+                    points += float(part[i])
+                scores[i] = round(points, 2)
+                continue
+            scores[i] += points
+    out = list(zip(targets.ids, scores, matches, strict=True))
+    out.sort(key=operator.itemgetter(1), reverse=True)  # stable: equal scores in record order
     return out
 
 
