@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pandas as pd
@@ -16,6 +17,7 @@ from pctstats.checks import (
     findings_in_words,
     summarise,
 )
+from pctstats.formatting import format_frame
 
 DB = load()
 
@@ -81,3 +83,17 @@ def test_an_empty_record_set_gives_an_empty_frame():
     df = check_all(empty)
     assert isinstance(df, pd.DataFrame) and df.empty
     assert list(df.columns[:5]) == list(columns.CORE_COLUMNS)
+
+
+def test_counts_stay_whole_numbers_where_some_are_missing():
+    """A count column with a gap (no count fits 5.1% of 230) stays integer: 230, not 230.0."""
+    df = check_all(checks=["grim"])
+    assert str(df["k_min"].dtype) == "Int64" and str(df["n"].dtype) == "Int64"
+    by_id = df.set_index("record_id")
+    assert by_id.loc["schweitzer2015-lifetime", "k_min"] == 105
+    assert pd.isna(by_id.loc["schweitzer2015-4weeks-few", "k_min"])
+    rows = {r["record_id"]: r for r in json.loads(format_frame(df, "json"))}
+    assert rows["schweitzer2015-lifetime"]["n"] == 230
+    assert isinstance(rows["schweitzer2015-lifetime"]["n"], int)
+    assert rows["schweitzer2015-4weeks-few"]["k_min"] is None
+    assert ",230,False,105,106," in format_frame(df, "csv")

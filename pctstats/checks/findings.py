@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from pctstats.core.display import Display, Displayable
@@ -146,7 +147,15 @@ def to_frame(check: str, findings: Iterable[Finding], rounding: str) -> pd.DataF
     ['check', 'record_id', 'status', 'message', 'rounding']
     """
     rounding = check_rounding(rounding)
-    out = pd.DataFrame.from_records([f.row() for f in findings])
+    rows = [f.row() for f in findings]
+    out = pd.DataFrame.from_records(rows)
+    for column in out.columns:
+        # A count with a gap (k_min when no count fits) would become a float column (230.0);
+        # pandas' nullable integers keep it whole, with <NA> for the gap.
+        present = [row[column] for row in rows if row.get(column) is not None]
+        if present and all(isinstance(v, int | np.integer) and not isinstance(v, bool | np.bool_)
+                           for v in present):
+            out[column] = out[column].astype("Int64")
     if out.empty:
         out = pd.DataFrame(columns=list(CORE_COLUMNS))
     rest = [c for c in out.columns if c not in CORE_COLUMNS]
