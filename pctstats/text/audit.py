@@ -90,6 +90,11 @@ _MARKER_WORDS: Final = {
 }
 if not all(re.fullmatch(r"\w+", word) for words in _MARKER_WORDS.values() for word in words):
     raise ValueError("LANGUAGE_MARKERS must be whole words separated by '|'")
+#: Each marker word, in lower case, with the languages it marks.
+_MARKER_OF: Final = {
+    word: tuple(lang for lang, words in _MARKER_WORDS.items() if word in words)
+    for word in set().union(*_MARKER_WORDS.values())
+}
 _TOKEN: Final = re.compile(r"\w+")
 
 
@@ -129,10 +134,12 @@ def detect_language(text: str) -> str:
     # language. An ASCII word is a marker when its lower case is one (what the patterns'
     # IGNORECASE means for it); any other word is left to the patterns themselves.
     for word, times in Counter(_TOKEN.findall(sample)).items():
-        ascii_word = word.isascii()
-        lower = word.lower()
+        if word.isascii():
+            for lang in _MARKER_OF.get(word.lower(), ()):
+                counts[lang] += times
+            continue
         for lang, pattern in _MARKERS.items():
-            if lower in _MARKER_WORDS[lang] if ascii_word else pattern.fullmatch(word):
+            if pattern.fullmatch(word):
                 counts[lang] += times
     return max(counts, key=lambda lang: (counts[lang], lang == "en"))
 

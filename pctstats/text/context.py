@@ -276,6 +276,24 @@ class _Facts:
     def outcome(self) -> str | None:
         return _outcome(self.sentence)
 
+    @cached_property
+    def ages(self) -> tuple[int, int] | None:
+        m = _AGES.search(self.sentence)
+        return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+class _Window:
+    """What a sentence and the sentences before it that context is carried from say together.
+
+    The same for every number of the sentence: read once per sentence.
+    """
+
+    def __init__(self, facts: list[_Facts], numbers: list[Sequence[Number]]) -> None:
+        self.facts = facts
+        self.numbers = numbers
+        self.tags = tuple(sorted(set().union(*(f.tags for f in facts))))
+        self.year = next((f.years[-1] for f in facts if f.years), None)
+
 
 def _facts(text: str, sentences: Sequence[tuple[int, int]], index: int, memo: dict) -> _Facts:
     found = memo.get(index)
@@ -386,9 +404,14 @@ def read_context(
     before = text[begin : number.start]
     # Only the clause the number stands in: not past ", while", "; ", " and " before it.
     clause = _CLAUSE_BREAK.split(before)[-1]
-    window = _window(text, sentences, numbers_by_sentence, index, memo)
-    facts = [_facts(text, sentences, i, memo) for i in window]
-    window_numbers = [numbers_by_sentence[i] for i in window]
+    around = memo.get(("window", index))
+    if around is None:
+        window = _window(text, sentences, numbers_by_sentence, index, memo)
+        around = memo["window", index] = _Window(
+            [_facts(text, sentences, i, memo) for i in window],
+            [numbers_by_sentence[i] for i in window],
+        )
+    facts = around.facts
 
     def read(pick: str, name: str, words: str) -> str | None:
         # The same words are read again for the other numbers of the sentence (and a clause is
@@ -448,10 +471,9 @@ def read_context(
     m = _POPULATION.search(after)
     if m is not None:
         population = m.group(1)
-    tags = tuple(sorted(set().union(*(f.tags for f in facts))))
-    ages = _AGES.search(text[s:e])
+    ages = facts[0].ages  # the window starts with the number's own sentence
     n_claimed, n_text = None, ""
-    for chunk_index, chunk_numbers in enumerate(window_numbers):
+    for chunk_index, chunk_numbers in enumerate(around.numbers):
         counts = [n for n in chunk_numbers if n.unit == COUNT]
         if counts:
             count = (
@@ -475,7 +497,6 @@ def read_context(
                     else ""
                 )
             break
-    year_claimed = next((f.years[-1] for f in facts if f.years), None)
     return Context(
         sex=sex,
         timeframe=timeframe,
@@ -483,12 +504,12 @@ def read_context(
         outcome=outcome,
         context=context,
         population=population,
-        population_tags=tags,
-        age_min=int(ages.group(1)) if ages else None,
-        age_max=int(ages.group(2)) if ages else None,
+        population_tags=around.tags,
+        age_min=ages[0] if ages else None,
+        age_max=ages[1] if ages else None,
         n_claimed=n_claimed,
         n_text=n_text,
-        year_claimed=year_claimed,
+        year_claimed=around.year,
         source_kind=source_kind,
         carried=tuple(carried),
         orientation=orientation,

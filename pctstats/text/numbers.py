@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -100,8 +101,12 @@ _QUALIFIER: Final = re.compile(
     r"(?:(?:the|le|la|les|el|los|las|of|de|d')\s*)?$",
     _FLAGS,
 )
+#: The fraction words' first letters: a position no fraction starts at is passed over at once
+#: (under IGNORECASE each of the many words would otherwise be tried at every position).
+_FRACTION_START: Final = "".join(sorted({re.escape(words[0]) for words in FRACTIONS}))
 _FRACTION: Final = re.compile(
-    rf"(?<!\w)({_words(FRACTIONS)})(?=\s+(?:of|des?|du|d'|d’|de la|de los|de las|del|"
+    rf"(?<!\w)(?=[{_FRACTION_START}])({_words(FRACTIONS)})"
+    rf"(?=\s+(?:of|des?|du|d'|d’|de la|de los|de las|del|"
     rf"{FRACTION_VERBS})\b|\s*\(\s*(?:el |la |le )?\d)",
     _FLAGS,
 )
@@ -195,6 +200,12 @@ def _word_value(words: str, lang: str) -> int | None:
         return None
 
 
+@lru_cache(maxsize=4096)
+def _number_word(word: str, lang: str) -> bool:
+    """Whether a word on its own is a number word (a connector such as "and" is none)."""
+    return _word_value(word, lang) is not None and word.lower() not in _CONNECTORS
+
+
 def _digits_value(printed: str, lang: str = "en") -> str:
     """A printed number in digits as a decimal string ("1,208" -> "1208", "32,9" -> "32.9").
 
@@ -210,10 +221,7 @@ def _digits_value(printed: str, lang: str = "en") -> str:
 
 def _word_numbers(sentence: str, lang: str) -> list[_Raw]:
     """Runs of number words ("Forty-six", "two hundred and thirty", "quarante et un")."""
-    if not any(
-        _word_value(word, lang) is not None and word.lower() not in _CONNECTORS
-        for word in _WORD.findall(sentence)
-    ):
+    if not any(map(_number_word, _WORD.findall(sentence), itertools.repeat(lang))):
         return []  # most sentences hold no number word: no run to look for
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
     out: list[_Raw] = []
