@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Final
+from typing import Final, Protocol
 
 from pctstats.core import vocab as V
 from pctstats.core.names import (
@@ -44,6 +44,7 @@ __all__ = [
     "COARSER",
     "VALUE_FOUND",
     "VALUE_MATCHES",
+    "PrintedNumber",
     "claim_span",
     "clear_value_cache",
     "compare_point",
@@ -185,8 +186,36 @@ def _compare_point(value: str, approximation: str, printed: str, rounding: str) 
     return EQUAL if to_decimal(value) == to_decimal(printed) else DIFFERENT
 
 
+class PrintedNumber(Protocol):
+    """A number as an article prints it: all :func:`compare_value` reads of a claim.
+
+    A :class:`~pctstats.data.records.Claim` is one, and so is a number read from a text before
+    it becomes a claim (:class:`pctstats.text.numbers.Number`).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> from pctstats import load
+    >>> said = SimpleNamespace(value="46", value_high=None, approximation="about")
+    >>> compare_value(said, load().estimates["schweitzer2015-lifetime"])
+    ('equal', False)
+    """
+
+    @property
+    def value(self) -> str | None:
+        """The number (the low end of a range) as a decimal string."""
+
+    @property
+    def value_high(self) -> str | None:
+        """The high end of a range, or ``None``."""
+
+    @property
+    def approximation(self) -> str:
+        """How it is hedged (:data:`pctstats.core.vocab.APPROXIMATION`)."""
+
+
 def compare_value(
-    claim: Claim, estimate: Estimate, rounding: str = DEFAULT_ROUNDING
+    claim: Claim | PrintedNumber, estimate: Estimate, rounding: str = DEFAULT_ROUNDING
 ) -> tuple[str, bool]:
     """How a claim's number (or range) relates to an estimate's, and whether precision is exceeded.
 

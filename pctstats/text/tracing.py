@@ -409,20 +409,20 @@ def score_estimates(
     """
     if number.unit != PERCENT:
         return []
-    claim = build_claim(number, ctx, "", "probe")
     targets = _targets(db)
     said = targets.context_points(ctx)
     # Every point is a whole number of quarters, so the sum is exact in any order.
     scores = functools.reduce(operator.add, said).tolist()
     matches = [DIFFERENT] * len(scores)
-    if claim.value is not None:
-        ranged = claim.value_high is not None
-        low, high = float(claim.value), float(claim.value_high or claim.value)
+    if number.value is not None:
+        ranged = number.value_high is not None
+        low, high = float(number.value), float(number.value_high or number.value)
         near = targets.known & ~_far_apart(low, high, targets.low, targets.high)
         for i in np.flatnonzero(near).tolist():
             t = targets.targets[i]
             e = t.estimate
-            match = matches[i] = compare_value(claim, e, rounding)[0]
+            # the number as the claim would print it (build_claim takes it as it is)
+            match = matches[i] = compare_value(number, e, rounding)[0]
             points = VALUE_POINTS.get(match, 0.0)
             if ranged and e.value_high is None and points:
                 points = RANGE_AROUND_POINT  # a range holds many points: weak evidence for any one
