@@ -1,4 +1,4 @@
-"""PhraseSet reads a text as one pattern per value would: the joined pattern is only faster."""
+"""PhraseSet reads a text as one pattern per value would, in any case: it is only faster."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ VOCABULARIES = {
 }
 #: Words of several values' phrases, overlapping ones ("men" in "women", "people" of one value
 #: in "people assigned female" of another), a hyphen and letters that glue onto a phrase (no
-#: whole word then).
+#: whole word then), in several cases.
 PIECES = [
     "women", "men", "woman", "people", "people assigned female", "those assigned male at birth",
     "of us", "men who have sex with men", "in their lifetime", "lifetime", "ever",
@@ -34,6 +34,10 @@ PIECES = [
     "on a regular basis", "regularly", "often", "every time", "at least once", "PCD", "crying",
     "tears", "sad", "post-coital dysphoria", "one study", "studies", "research", "a survey",
     "the", "of", "-", ",", "x", "Women", "MEN", "femmes", "hombres", "alguna vez",
+    # capitals and letters whose case re.IGNORECASE folds beyond str.lower ("ı", "ſ", the Kelvin
+    # sign, "İ"), or that lower case lengthens ("İ"): such a text is matched as it is
+    "WOMEN", "Étudiantes", "PÉRIODE", "ÉVER", "wOmEn", "ſtudies", "ſad", "crıed", "İn their lives",
+    "\u212aids", "’", "—", "«", "µ", "ß",
 ]
 TEXTS = st.lists(
     st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", "", " ", ", "])), max_size=12
@@ -83,3 +87,9 @@ def test_a_phrase_glued_to_a_word_or_hyphen_is_no_phrase():
     sex = PhraseSet(SEX_PHRASES)
     assert sex.first("sportsmen and non-women") is None
     assert sex.first("sportsmen and women") == ("female", 14)
+
+
+def test_a_pattern_lower_case_would_change_is_matched_as_it_is():
+    # lower-cased, "\\D" (not a digit) would read "\\d" (a digit)
+    assert PhraseSet({"a": r"\Dx"}).first("an AX") == ("a", 3)
+    assert PhraseSet({"a": r"[A-C]x"}).first("Bx and bx") == ("a", 0)

@@ -1,19 +1,29 @@
-"""A vocabulary's phrases as whole-word patterns: which value a piece of text names, first or last.
+r"""A vocabulary's phrases as whole-word patterns: which value a piece of text names, first or last.
 
 Each value of a vocabulary (:mod:`pctstats.core.lexicon`) has its phrases; a phrase counts only as
-a whole word (no word character or hyphen either side). A text is read for the value whose phrase
-comes first, the value whose phrase comes last, or every value it names.
+a whole word (no word character or hyphen either side), in any case. A text is read for the value
+whose phrase comes first, the value whose phrase comes last, or every value it names.
 
-The values' patterns are also joined into one, each value's phrases a group of their own, in the
-vocabulary's order: at each position the regular expression engine tries the values in that order,
-so the first match of the joined pattern is the value whose phrase starts first (of two starting at
-one place, the one listed first), found in one scan of the text rather than one per value; and a
-text the joined pattern does not match names no value at all, which most pieces of text do not.
+Two things make this fast without changing any answer:
+
+- The values' patterns are joined into one, each value's phrases a group of their own, in the
+  vocabulary's order: at each position the regular expression engine tries the values in that
+  order, so the first match of the joined pattern is the value whose phrase starts first (of two
+  starting at one place, the one listed first), found in one scan of the text rather than one per
+  value; and a text the joined pattern does not match names no value at all, as most pieces of
+  text do not.
+- Case-insensitive matching costs the engine a case fold per character tried. A text made only
+  of :data:`PLAIN` characters is matched in lower case by the phrases in lower case instead: for
+  those characters ``str.lower`` keeps every offset and two characters are the same letter in any
+  case exactly when their lower cases are equal, which is what ``re.IGNORECASE`` tests (its
+  further equivalences, such as "ı" or "ſ" with "i" or "s", involve characters outside them). A
+  text with any other character, or a vocabulary whose patterns lower case could change (an
+  escape such as ``\W``, a class with capitals, a flag other than ``i``), is matched as it is.
 
 Examples
 --------
 >>> sex = PhraseSet({"female": "women|woman", "male": "men|man"})
->>> sex.first("41% of men and 46% of women"), sex.last("41% of men and 46% of women")
+>>> sex.first("41% of MEN and 46% of women"), sex.last("41% of men and 46% of Women")
 (('male', 7), ('female', 22))
 >>> sex.first("a woman's word"), sex.named("Some women."), sex.named("Humans.")
 (('female', 2), frozenset({'female'}), frozenset())
@@ -25,11 +35,35 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
-__all__ = ["PhraseSet"]
+__all__ = ["PLAIN", "PhraseSet"]
 
-_FLAGS: Final = re.IGNORECASE
 _BEFORE: Final = r"(?<![\w-])"
 _AFTER: Final = r"(?![\w-])"
+#: The characters a text may hold to be matched in lower case: Latin-1 (ASCII and the accented
+#: letters of French and Spanish) and the General Punctuation block (curly quotes, dashes).
+PLAIN: Final = re.compile(r"[\x00-\xff\u2000-\u206f]*")
+#: What lower case could change in a pattern: an escape with a capital (``\W``, ``\S``, ``\B``,
+#: ``\N{...}``), a group other than ``(?:``, a lookaround or ``(?i:``, or a class naming capitals.
+_CASED_SYNTAX: Final = re.compile(r"\\[A-Z]|\(\?(?![:=!]|<[=!]|i:)|\[[^\]]*[A-Z\xc0-\xde][^\]]*\]")
+
+
+def _lower_case(pattern: str) -> str | None:
+    """``pattern`` for text in lower case, or ``None`` when it cannot be told that way."""
+    if PLAIN.fullmatch(pattern) is None or _CASED_SYNTAX.search(pattern):
+        return None
+    return pattern.lower()
+
+
+class _Patterns:
+    """One way of matching a vocabulary: each value's pattern, and all joined in one."""
+
+    def __init__(self, phrases: Mapping[str, str], flags: int) -> None:
+        self.each: dict[str, re.Pattern[str]] = {
+            value: re.compile(rf"{_BEFORE}(?:{words}){_AFTER}", flags)
+            for value, words in phrases.items()
+        }
+        joined = "|".join(f"({words})" for words in phrases.values())
+        self.joined = re.compile(rf"{_BEFORE}(?:{joined}){_AFTER}", flags)
 
 
 class PhraseSet:
@@ -40,6 +74,11 @@ class PhraseSet:
     phrases
         Each value with its phrases as one regular expression (an alternation, no capturing
         group), in the order ties go by.
+
+    Attributes
+    ----------
+    patterns
+        Each value's pattern on its own (whole words, any case).
 
     Raises
     ------
@@ -56,28 +95,35 @@ class PhraseSet:
 
     def __init__(self, phrases: Mapping[str, str]) -> None:
         self.values: tuple[str, ...] = tuple(phrases)
-        self.patterns: dict[str, re.Pattern[str]] = {
-            value: re.compile(rf"{_BEFORE}(?:{words}){_AFTER}", _FLAGS)
-            for value, words in phrases.items()
-        }
+        self._exact = _Patterns(phrases, re.IGNORECASE)
+        self.patterns: dict[str, re.Pattern[str]] = self._exact.each
         grouped = [value for value, pattern in self.patterns.items() if pattern.groups]
         if grouped:
             raise ValueError(
                 f"the phrases of {', '.join(grouped)} must have no capturing group "
                 "(write (?:...) for a group)"
             )
-        joined = "|".join(f"({words})" for words in phrases.values())
-        self._any = re.compile(rf"{_BEFORE}(?:{joined}){_AFTER}", _FLAGS)
+        lowered = {value: _lower_case(words) for value, words in phrases.items()}
+        self._lower: _Patterns | None = None
+        if all(words is not None for words in lowered.values()):
+            self._lower = _Patterns({v: w for v, w in lowered.items() if w is not None}, 0)
+
+    def _reading(self, text: str) -> tuple[str, _Patterns]:
+        """The text as it is matched, and the patterns it is matched with."""
+        if self._lower is not None and PLAIN.fullmatch(text):
+            return text.lower(), self._lower
+        return text, self._exact
 
     def first(self, text: str) -> tuple[str, int] | None:
         """The value whose phrase occurs first in ``text``, and where (``None`` when none does).
 
         Examples
         --------
-        >>> PhraseSet({"a": "x", "b": "y"}).first("y, x"), PhraseSet({"a": "x"}).first("y")
+        >>> PhraseSet({"a": "x", "b": "y"}).first("Y, x"), PhraseSet({"a": "x"}).first("y")
         (('b', 0), None)
         """
-        m = self._any.search(text)
+        subject, patterns = self._reading(text)
+        m = patterns.joined.search(subject)
         if m is None:
             return None
         assert m.lastindex is not None  # every alternative is a group
@@ -91,14 +137,15 @@ class PhraseSet:
 
         Examples
         --------
-        >>> PhraseSet({"a": "x", "b": "y"}).last("y, x, y"), PhraseSet({"a": "x"}).last("y")
+        >>> PhraseSet({"a": "x", "b": "y"}).last("y, x, Y"), PhraseSet({"a": "x"}).last("y")
         (('b', 6), None)
         """
-        if self._any.search(text) is None:
+        subject, patterns = self._reading(text)
+        if patterns.joined.search(subject) is None:
             return None  # most pieces of text name no value: one scan tells
         best: tuple[str, int] | None = None
-        for value, pattern in self.patterns.items():
-            for m in pattern.finditer(text):
+        for value, pattern in patterns.each.items():
+            for m in pattern.finditer(subject):
                 if best is None or m.start() >= best[1]:
                     best = (value, m.start())
         return best
@@ -108,9 +155,10 @@ class PhraseSet:
 
         Examples
         --------
-        >>> sorted(PhraseSet({"a": "x", "b": "y", "c": "z"}).named("z or x"))
+        >>> sorted(PhraseSet({"a": "x", "b": "y", "c": "z"}).named("Z or x"))
         ['a', 'c']
         """
-        if self._any.search(text) is None:
+        subject, patterns = self._reading(text)
+        if patterns.joined.search(subject) is None:
             return frozenset()
-        return frozenset(v for v, pattern in self.patterns.items() if pattern.search(text))
+        return frozenset(v for v, pattern in patterns.each.items() if pattern.search(subject))
