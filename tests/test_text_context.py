@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from pctstats.text.context import read_context, years_in
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from pctstats.text.context import read_context, restates, years_in
 from pctstats.text.numbers import find_numbers
 from pctstats.text.sentences import split_sentences
 
@@ -369,3 +373,30 @@ def test_the_conditions_names_and_last_month(text, lang, outcome, timeframe):
 def test_the_orientation_a_clause_names_is_read(text, lang, orientation):
     (ctx,) = contexts(text, lang).values()
     assert ctx.orientation == orientation
+
+
+#: The restatement gap as first written: one to three words, each any run of word characters
+#: with or without spaces after it (slow, a word can be cut many ways, but plainly right).
+PLAIN_RESTATES = re.compile(
+    r"^[\s,;:()\-–—]*(?:(?:of|among|des|de|d'entre|entre) (?:(?:the|las|los|les) )?"
+    r"(?:[\w-]+\s*){1,3}?)?[\s,;:()\-–—]*"
+    r"(?:or|soit|ou|o sea|o|es decir|c'est-à-dire|i\.e\.|that is|namely)?[\s,;:()\-–—]*$",
+    re.IGNORECASE,
+)
+GAP_PIECES = [
+    " ", "  ", ",", ";", "(", ")", "—", "-", "of", "Among", "d'entre", "the", "les", "women",
+    "men-only", "surveyed", "x", "or", "o", "O sea", "i.e.", "that is", "c'est-à-dire", "and",
+    "while", "who", "ſ", "İ",
+]
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(GAP_PIECES), st.sampled_from([" ", ""])), max_size=10).map(
+        lambda parts: "".join(piece + gap for piece, gap in parts)
+    )
+)
+@example(" of the women surveyed online, or ")
+@example(", of women surveyed online today, or ")
+@example("of womenc'est-à-dire")
+def test_restates_reads_a_gap_as_the_plain_pattern_does(gap):
+    assert restates(gap) == (PLAIN_RESTATES.match(gap) is not None)

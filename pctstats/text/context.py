@@ -43,6 +43,7 @@ from pctstats.core.lexicon import (
     SOURCE_KIND_PHRASES,
     TIMEFRAME_PHRASES,
 )
+from pctstats.text.caseless import Caseless
 from pctstats.text.numbers import COUNT, Number
 from pctstats.text.phrases import PhraseSet
 
@@ -63,9 +64,6 @@ _SEX: Final = PhraseSet(SEX_PHRASES)
 _ORIENTATION: Final = PhraseSet(ORIENTATION_PHRASES)
 _TIMEFRAME: Final = PhraseSet(TIMEFRAME_PHRASES)
 _FREQUENCY: Final = PhraseSet(FREQUENCY_PHRASES)
-_OUTCOME: Final = PhraseSet(OUTCOME_PHRASES)
-#: The condition's names, in any case ("PCD", "Post-coital dysphoria").
-_CONDITION: Final = _OUTCOME.patterns["pcd_symptoms"]
 #: The outcomes other than the condition itself (its parts and its neighbours).
 _NOT_PCD: Final = PhraseSet({k: v for k, v in OUTCOME_PHRASES.items() if k != "pcd_symptoms"})
 #: Any outcome or other symptom: a clause naming none says nothing of what was measured.
@@ -78,48 +76,48 @@ _PHRASES: Final = {
 }
 _KIND: Final = PhraseSet(SOURCE_KIND_PHRASES)
 _TAGS: Final = PhraseSet(POPULATION_TAG_PHRASES)
-_NEW_STUDY: Final = re.compile(rf"(?<!\w){NEW_STUDY}(?!\w)", _FLAGS)
+_NEW_STUDY: Final = Caseless(rf"(?<!\w){NEW_STUDY}(?!\w)")
 _YEAR: Final = re.compile(r"(?<![\w/,.-])(19[5-9]\d|20[0-4]\d)(?![\w/-]|[.,]\d)")
 _DATE_BEFORE: Final = re.compile(
     rf"(?:\b(?:{MONTHS})\.?\s*\d{{0,2}},?\s*|\d{{1,2}}[/.-]\d{{1,2}}[/.-]?\s*|"
     rf"\b(?:{PAGE_DATES})\s*(?:on|le|el|:)?\s*)$",
     _FLAGS,
 )
-_COMPARISON: Final = re.compile(rf"(?<![\w-])(?:{COMPARISON})(?![\w-])", _FLAGS)
+_COMPARISON: Final = Caseless(rf"(?<![\w-])(?:{COMPARISON})(?![\w-])")
 _FIRST_WORD: Final = re.compile(r"^\S+\s+")
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
-_OTHER_SYMPTOMS: Final = re.compile(rf"(?<![\w-])(?:{OTHER_SYMPTOMS})(?![\w-])", _FLAGS)
 _DATE_AFTER: Final = re.compile(r"^\s*(?:à|at|a las)\s+\d", _FLAGS)
-_POPULATION: Final = re.compile(
+_POPULATION: Final = Caseless(
     rf"\b(?:of|among|des|de|parmi|entre)\s+(?:(?:the|these|those|all|les|las|los) )?"
-    rf"({SAMPLE_NOUNS})\b",
-    _FLAGS,
+    rf"({SAMPLE_NOUNS})\b"
 )
-_AGES: Final = re.compile(
+_AGES: Final = Caseless(
     r"\b(?:aged?|âgée?s?|de edad|ages)\s+(?:between\s+|from\s+|de\s+|entre\s+)?(\d{1,2})\s*"
-    r"(?:to|and|-|–|à|a|y|et)\s*(\d{1,3})",
-    _FLAGS,
+    r"(?:to|and|-|–|à|a|y|et)\s*(\d{1,3})"
 )
 #: Restates: the gap between two numbers that say the same thing ("one in 20, or 5.1 per cent").
-_RESTATES: Final = re.compile(
+#: The group's one to three words are runs of word characters split by spaces ("of the women
+#: surveyed"), written so that a word is never split two ways: a gap that does not restate
+#: (most are long) fails at once rather than after every way of cutting its words.
+_RESTATES: Final = Caseless(
     r"^[\s,;:()\-–—]*(?:(?:of|among|des|de|d'entre|entre) (?:(?:the|las|los|les) )?"
-    r"(?:[\w-]+\s*){1,3}?)?[\s,;:()\-–—]*"
-    r"(?:or|soit|ou|o sea|o|es decir|c'est-à-dire|i\.e\.|that is|namely)?[\s,;:()\-–—]*$",
-    _FLAGS,
+    r"[\w-]+(?:\s+[\w-]+){0,2}\s*)?[\s,;:()\-–—]*"
+    r"(?:or|soit|ou|o sea|o|es decir|c'est-à-dire|i\.e\.|that is|namely)?[\s,;:()\-–—]*$"
 )
 
 
 #: Outcomes that name a part of PCD in a clause of their own: never carried to another sentence.
 _PARTS: Final = frozenset({"crying_after_sex", "low_mood_after_sex"})
-_STRONG_BREAK: Final = re.compile(
-    r"[;:]|\s(?:while|whereas|but|mais|alors que|tandis que|pero|mientras)\s", _FLAGS
+#: The kinds of symptom a clause may list (PCD's parts and the others).
+_SYMPTOMS: Final = _PARTS | {"other_symptoms"}
+_STRONG_BREAK: Final = Caseless(
+    r"[;:]|\s(?:while|whereas|but|mais|alors que|tandis que|pero|mientras)\s"
 )
-_LEAD_BREAK: Final = re.compile(
-    r";|\s(?:while|whereas|but|mais|alors que|tandis que|pero|mientras)\s", _FLAGS
+_LEAD_BREAK: Final = Caseless(
+    r";|\s(?:while|whereas|but|mais|alors que|tandis que|pero|mientras)\s"
 )
-_CLAUSE_BREAK: Final = re.compile(
-    r"[,;:—–]\s|\s(?:and|but|while|whereas|with|et|mais|alors que|tandis que|y|pero|mientras)\s",
-    _FLAGS,
+_CLAUSE_BREAK: Final = Caseless(
+    r"[,;:—–]\s|\s(?:and|but|while|whereas|with|et|mais|alors que|tandis que|y|pero|mientras)\s"
 )
 
 
@@ -188,15 +186,12 @@ class Context:
 
 def _outcome(text: str, nearest_last: bool = False) -> str | None:
     """What a clause says was measured: the condition's name wins over the symptoms it lists."""
-    if _ANY_OUTCOME.first(text) is None:
+    named = _ANY_OUTCOME.named(text)
+    if not named:
         return None  # most clauses name no outcome nor symptom: one scan tells
-    if _CONDITION.search(text):
-        return "pcd_symptoms"
-    # Two or more kinds of symptom ("sad, tearful or irritable") describe PCD itself.
-    kinds = sum(_OUTCOME.patterns[k].search(text) is not None for k in _PARTS) + (
-        _OTHER_SYMPTOMS.search(text) is not None
-    )
-    if kinds >= 2:
+    # The condition named, or two or more kinds of symptom ("sad, tearful or irritable"),
+    # describe PCD itself.
+    if "pcd_symptoms" in named or len(named & _SYMPTOMS) >= 2:
         return "pcd_symptoms"
     # before a number, the nearest phrase is the last
     hit = _NOT_PCD.last(text) if nearest_last else _NOT_PCD.first(text)
@@ -403,7 +398,7 @@ def read_context(
         k -= 1
     before = text[begin : number.start]
     # Only the clause the number stands in: not past ", while", "; ", " and " before it.
-    clause = _CLAUSE_BREAK.split(before)[-1]
+    clause = _CLAUSE_BREAK.after_last(before)
     around = memo.get(("window", index))
     if around is None:
         window = _window(text, sentences, numbers_by_sentence, index, memo)
@@ -433,12 +428,12 @@ def read_context(
             memo[key] = _outcome(chunk, nearest_last)
         return memo[key]
 
-    own = _COMPARISON.split(after)[0]  # not the group compared with ("than among women")
+    own = _COMPARISON.before_first(after)  # not the group compared with ("than among women")
     orientation = nearest("orientation", own, before)
     sex = nearest("sex", own, before) or nearest("sex", number.value_text, "")
     if sex is None:
         whole = text[s:e]
-        rest = _COMPARISON.split(whole[number.end - s :])[0]
+        rest = _COMPARISON.before_first(whole[number.end - s :])
         sex = nearest("sex", rest, whole[: number.start - s])
     if sex is not None and not nearest("sex", own + " " + number.value_text, ""):
         sex = _both_sexes(text, numbers, s, number.start) or sex
@@ -448,13 +443,13 @@ def read_context(
         carried += ["sex"] if sex is not None else []
     # A phrase fronted before the sentence's first claim ("In the previous four weeks, 5% ...")
     # is about it even across a comma or a colon, not across "but", "while" or a semicolon.
-    lead = _LEAD_BREAK.split(before)[-1] if begin == s else clause
+    lead = _LEAD_BREAK.after_last(before) if begin == s else clause
     timeframe = nearest("timeframe", after, clause) or nearest("timeframe", "", lead)
     frequency = nearest("frequency", after, clause) or nearest("frequency", "", lead)
     timeframe, frequency = timeframe or "not_stated", frequency or "not_stated"
     # "41% of men and 46% of women have cried after sex": the predicate may follow a later
     # number, up to the end of the clause ("; 5% felt sad" is another clause).
-    tail = _STRONG_BREAK.split(text[number.end : e])[0]
+    tail = _STRONG_BREAK.before_first(text[number.end : e])
     outcome = outcome_in(after) or outcome_in(before, nearest_last=True)
     if outcome is None and len(tail) > len(after):
         # A tail no longer than ``after`` is a part of it, cut before a ";", ":" or a space:
@@ -470,7 +465,7 @@ def read_context(
     population = ""
     m = _POPULATION.search(after)
     if m is not None:
-        population = m.group(1)
+        population = after[m.start(1) : m.end(1)]  # as printed
     ages = facts[0].ages  # the window starts with the number's own sentence
     n_claimed, n_text = None, ""
     for chunk_index, chunk_numbers in enumerate(around.numbers):

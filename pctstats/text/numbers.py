@@ -52,6 +52,7 @@ from pctstats.core.lexicon import (
     SAMPLE_SHARE_BEFORE,
     TIMES,
 )
+from pctstats.text.caseless import Caseless
 
 __all__ = [
     "COUNT",
@@ -96,33 +97,30 @@ def _words(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_QUALIFIER: Final = re.compile(
+_QUALIFIER: Final = Caseless(
     rf"(?<!\w)({_words(QUALIFIERS)})(?:\s+|(?<=['’]))"
-    r"(?:(?:the|le|la|les|el|los|las|of|de|d')\s*)?$",
-    _FLAGS,
+    r"(?:(?:the|le|la|les|el|los|las|of|de|d')\s*)?$"
 )
 #: The fraction words' first letters: a position no fraction starts at is passed over at once
 #: (under IGNORECASE each of the many words would otherwise be tried at every position).
 _FRACTION_START: Final = "".join(sorted({re.escape(words[0]) for words in FRACTIONS}))
-_FRACTION: Final = re.compile(
+_FRACTION: Final = Caseless(
     rf"(?<!\w)(?=[{_FRACTION_START}])({_words(FRACTIONS)})"
     rf"(?=\s+(?:of|des?|du|d'|d’|de la|de los|de las|del|"
-    rf"{FRACTION_VERBS})\b|\s*\(\s*(?:el |la |le )?\d)",
-    _FLAGS,
+    rf"{FRACTION_VERBS})\b|\s*\(\s*(?:el |la |le )?\d)"
 )
 #: "One in 20", "two in five", "3 out of 10", "une femme sur trois", "uno de cada cinco".
 #: The words are taken whole (possessive ``++``): a shorter part of a word is never followed by
 #: a space or a word's end, so giving characters back could not match and only cost time.
-_ONE_IN: Final = re.compile(
-    rf"(?<![\w.,])(\w++)\s+(?:(?:{ONE_IN_NOUNS})\s+)?(?:{ONE_IN})\s+(\w++(?:-\w+)?+)(?!\w)",
-    _FLAGS,
+_ONE_IN: Final = Caseless(
+    rf"(?<![\w.,])(\w++)\s+(?:(?:{ONE_IN_NOUNS})\s+)?(?:{ONE_IN})\s+(\w++(?:-\w+)?+)(?!\w)"
 )
 #: "One in N" needs a first number this small and a second this large at most.
 _ONE_IN_LIMITS: Final = (10, 1000)
 #: Characters before a number searched for its hedge or lead word (the longest is 30).
 _LOOK_BACK: Final = 40
 _SAMPLE_SHARE: Final = re.compile(rf"(?:{SAMPLE_SHARE_BEFORE})$", _FLAGS)
-_OTHER_CONDITION: Final = re.compile(rf"(?<!\w)(?:{OTHER_CONDITION})(?!\w)", _FLAGS)
+_OTHER_CONDITION: Final = Caseless(rf"(?<!\w)(?:{OTHER_CONDITION})(?!\w)")
 _PCD: Final = re.compile(rf"(?<![\w-])(?:{OUTCOME_PHRASES['pcd_symptoms']})(?![\w-])")
 _NOT_PREVALENCE: Final = re.compile(rf"\s*(?:{NOT_A_PREVALENCE_AFTER})\b", _FLAGS)
 _OF: Final = re.compile(r"\s*(?:of|des?|du|d'|del?)\b", _FLAGS)
@@ -272,7 +270,7 @@ def _hedge(sentence: str, start: int) -> tuple[int, str | None, str]:
     m = _QUALIFIER.search(sentence, max(0, start - _LOOK_BACK), start)
     if m is None:
         return start, None, "exact"
-    words = m.group(1).lower()
+    words = sentence[m.start(1) : m.end(1)].lower()
     return m.start(1), words, QUALIFIERS[words]
 
 
@@ -347,12 +345,12 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
         return all(e <= a or b <= s for a, b in taken)
 
     for m in _FRACTION.finditer(sentence):
-        numerator, denominator = FRACTIONS[m.group(1).lower()]
+        numerator, denominator = FRACTIONS[sentence[m.start(1) : m.end(1)].lower()]
         value = _fraction_value(numerator, denominator)
         found.append(_hedged(sentence, m.start(), m.end(), value, PERCENT, "fraction"))
         taken.append((m.start(), m.end()))
     for m in _ONE_IN.finditer(sentence):
-        num, den = m.group(1), m.group(2)
+        num, den = sentence[m.start(1) : m.end(1)], sentence[m.start(2) : m.end(2)]
         top = 1 if num.lower() in _ONES else _any_value(num, lang)
         value = _any_value(den, lang)
         if top is None or value is None or not 0 < top < value <= _ONE_IN_LIMITS[1]:

@@ -1,24 +1,16 @@
-r"""A vocabulary's phrases as whole-word patterns: which value a piece of text names, first or last.
+"""A vocabulary's phrases as whole-word patterns: which value a piece of text names, first or last.
 
 Each value of a vocabulary (:mod:`pctstats.core.lexicon`) has its phrases; a phrase counts only as
 a whole word (no word character or hyphen either side), in any case. A text is read for the value
 whose phrase comes first, the value whose phrase comes last, or every value it names.
 
-Two things make this fast without changing any answer:
-
-- The values' patterns are joined into one, each value's phrases a group of their own, in the
-  vocabulary's order: at each position the regular expression engine tries the values in that
-  order, so the first match of the joined pattern is the value whose phrase starts first (of two
-  starting at one place, the one listed first), found in one scan of the text rather than one per
-  value; and a text the joined pattern does not match names no value at all, as most pieces of
-  text do not.
-- Case-insensitive matching costs the engine a case fold per character tried. A text made only
-  of :data:`PLAIN` characters is matched in lower case by the phrases in lower case instead: for
-  those characters ``str.lower`` keeps every offset and two characters are the same letter in any
-  case exactly when their lower cases are equal, which is what ``re.IGNORECASE`` tests (its
-  further equivalences, such as "ı" or "ſ" with "i" or "s", involve characters outside them). A
-  text with any other character, or a vocabulary whose patterns lower case could change (an
-  escape such as ``\W``, a class with capitals, a flag other than ``i``), is matched as it is.
+Two things make this fast without changing any answer. The values' patterns are joined into
+one, each value's phrases a group of their own, in the vocabulary's order: at each position the
+regular expression engine tries the values in that order, so the first match of the joined
+pattern is the value whose phrase starts first (of two starting at one place, the one listed
+first), found in one scan of the text rather than one per value; and a text the joined pattern
+does not match names no value at all, as most pieces of text do not. And a text is matched in
+lower case where that finds the same matches (:mod:`pctstats.text.caseless`).
 
 Examples
 --------
@@ -35,23 +27,12 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
-__all__ = ["PLAIN", "PhraseSet"]
+from pctstats.text.caseless import lower_case, plain
+
+__all__ = ["PhraseSet"]
 
 _BEFORE: Final = r"(?<![\w-])"
 _AFTER: Final = r"(?![\w-])"
-#: The characters a text may hold to be matched in lower case: Latin-1 (ASCII and the accented
-#: letters of French and Spanish) and the General Punctuation block (curly quotes, dashes).
-PLAIN: Final = re.compile(r"[\x00-\xff\u2000-\u206f]*")
-#: What lower case could change in a pattern: an escape with a capital (``\W``, ``\S``, ``\B``,
-#: ``\N{...}``), a group other than ``(?:``, a lookaround or ``(?i:``, or a class naming capitals.
-_CASED_SYNTAX: Final = re.compile(r"\\[A-Z]|\(\?(?![:=!]|<[=!]|i:)|\[[^\]]*[A-Z\xc0-\xde][^\]]*\]")
-
-
-def _lower_case(pattern: str) -> str | None:
-    """``pattern`` for text in lower case, or ``None`` when it cannot be told that way."""
-    if PLAIN.fullmatch(pattern) is None or _CASED_SYNTAX.search(pattern):
-        return None
-    return pattern.lower()
 
 
 class _Patterns:
@@ -103,14 +84,14 @@ class PhraseSet:
                 f"the phrases of {', '.join(grouped)} must have no capturing group "
                 "(write (?:...) for a group)"
             )
-        lowered = {value: _lower_case(words) for value, words in phrases.items()}
+        lowered = {value: lower_case(words) for value, words in phrases.items()}
         self._lower: _Patterns | None = None
         if all(words is not None for words in lowered.values()):
             self._lower = _Patterns({v: w for v, w in lowered.items() if w is not None}, 0)
 
     def _reading(self, text: str) -> tuple[str, _Patterns]:
         """The text as it is matched, and the patterns it is matched with."""
-        if self._lower is not None and PLAIN.fullmatch(text):
+        if self._lower is not None and plain(text):
             return text.lower(), self._lower
         return text, self._exact
 
