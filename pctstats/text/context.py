@@ -77,6 +77,7 @@ _PHRASES: Final = {
 _KIND: Final = PhraseSet(SOURCE_KIND_PHRASES)
 _TAGS: Final = PhraseSet(POPULATION_TAG_PHRASES)
 _NEW_STUDY: Final = Caseless(rf"(?<!\w){NEW_STUDY}(?!\w)")
+_A_DIGIT: Final = re.compile(r"\d")
 _YEAR: Final = re.compile(r"(?<![\w/,.-])(19[5-9]\d|20[0-4]\d)(?![\w/-]|[.,]\d)")
 _DATE_BEFORE: Final = re.compile(
     rf"(?:\b(?:{MONTHS})\.?\s*\d{{0,2}},?\s*|\d{{1,2}}[/.-]\d{{1,2}}[/.-]?\s*|"
@@ -235,7 +236,9 @@ def years_in(text: str) -> list[int]:
     >>> years_in("Published 28 novembre 2018. A 2015 study and one back in 2012.")
     [2015, 2012]
     """
-    out = []
+    out: list[int] = []
+    if _A_DIGIT.search(text) is None:
+        return out  # most sentences hold no digit, which one quick scan tells
     for m in _YEAR.finditer(text):
         before = max(0, m.start() - 30)
         if _DATE_BEFORE.search(text, before, m.start()) or _DATE_AFTER.match(text[m.end() :]):

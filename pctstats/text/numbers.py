@@ -78,6 +78,7 @@ _DIGITS: Final = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?|"
     r"\d+(?:[.,]\d+)?)(?![\w/]|[.,]\d|:\d)"
 )
+_A_DIGIT: Final = re.compile(r"\d")
 _SPACES: Final = re.compile(r"[\u00a0\u202f ]")
 _COMMA_THOUSANDS: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _POINT_THOUSANDS: Final = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
@@ -327,9 +328,11 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
     >>> find_numbers("32,9% des participantes", lang="fr")[0].value
     '32.9'
     """
+    # Most sentences hold no digit, which one quick scan tells (_DIGITS tries its lookbehinds at
+    # every position).
     raws = [
         _Raw(m.start(), m.end(), _digits_value(m.group(), lang), "digits")
-        for m in _DIGITS.finditer(sentence)
+        for m in (_DIGITS.finditer(sentence) if _A_DIGIT.search(sentence) else ())
     ]
     # "un", "una", "one" are articles far more often than numbers: a number only before a unit.
     raws += [
