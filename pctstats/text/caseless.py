@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-__all__ = ["PLAIN", "Caseless", "lower_case"]
+__all__ = ["PLAIN", "Caseless", "lower_case", "plain"]
 
 #: The characters a text may hold to be matched in lower case: Latin-1 (ASCII and the accented
 #: letters of French and Spanish) and the General Punctuation block (curly quotes, dashes).
