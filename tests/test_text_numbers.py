@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pctstats.core.lexicon import FRACTIONS, QUALIFIERS
 from pctstats.text.numbers import find_numbers
 from pctstats.text.sentences import split_sentences
 
@@ -239,3 +240,21 @@ def test_a_share_after_an_uncounted_group_is_a_claim(sentence, lang):
 )
 def test_the_figures_of_another_condition_are_no_claims(sentence, lang, claims):
     assert [n.value for n in find_numbers(sentence, 0, lang) if n.is_claim] == claims
+
+
+def odd_letters(text: str) -> str:
+    """``text`` with the letters re.IGNORECASE alone takes for "i" and "s" (dotless ı, long ſ)."""
+    return text.replace("i", "ı").replace("s", "ſ")
+
+
+def readings(sentence: str) -> list[tuple]:
+    return [(n.start, n.end, n.value, n.value_high, n.approximation, n.unit)
+            for n in find_numbers(sentence)]
+
+
+@pytest.mark.parametrize("words", [*FRACTIONS, *(f"{q} 40%" for q in QUALIFIERS)])
+def test_dotless_i_and_long_s_read_as_i_and_s(words):
+    """The patterns match "a thırd" and "almoſt" case-insensitively; reading them must not fail
+    (it raised KeyError) and must give what "a third" and "almost" give."""
+    plain = f"{words} of the women had it."
+    assert readings(odd_letters(plain)) == readings(plain)

@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from typing import Final
+from typing import Final, TypeVar
 
 from text_to_num import text2num
 
@@ -70,6 +70,7 @@ RATIO: Final = "ratio"
 COUNT: Final = "count"
 
 _FLAGS: Final = re.IGNORECASE
+_T = TypeVar("_T")
 #: A number in digits: thousands with commas ("1,208") or thin/no-break spaces ("1 208"), or a
 #: decimal with a point or a comma ("32,9"). Not glued to letters, slashes or other digits
 #: ("24/7", "18h14", "IMG_2041" are no numbers here).
@@ -266,13 +267,24 @@ def _fraction_value(numerator: str, denominator: str) -> str:
     return str((Decimal(numerator) / Decimal(denominator)).quantize(Decimal(1), ROUND_HALF_UP))
 
 
+def _entry(table: Mapping[str, _T], words: str) -> tuple[str, _T]:
+    """The key and entry of ``table`` a case-insensitive pattern of its keys matched as ``words``.
+
+    By lower case, or, for the letters ``re.IGNORECASE`` alone takes for others (a dotless "ı"
+    for "i", a long "ſ" for "s": "a thırd", "almoſt"), by that same test.
+    """
+    key = words.lower()
+    if key not in table:
+        key = next(k for k in table if re.fullmatch(re.escape(k), words, _FLAGS))
+    return key, table[key]
+
+
 def _hedge(sentence: str, start: int) -> tuple[int, str | None, str]:
     """The hedge before ``start``: where it begins, the words, and how the audit reads it."""
     m = _QUALIFIER.search(sentence, max(0, start - _LOOK_BACK), start)
     if m is None:
         return start, None, "exact"
-    words = sentence[m.start(1) : m.end(1)].lower()
-    return m.start(1), words, QUALIFIERS[words]
+    return m.start(1), *_entry(QUALIFIERS, sentence[m.start(1) : m.end(1)])
 
 
 def _hedged(
@@ -348,7 +360,7 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
         return all(e <= a or b <= s for a, b in taken)
 
     for m in _FRACTION.finditer(sentence):
-        numerator, denominator = FRACTIONS[sentence[m.start(1) : m.end(1)].lower()]
+        _, (numerator, denominator) = _entry(FRACTIONS, sentence[m.start(1) : m.end(1)])
         value = _fraction_value(numerator, denominator)
         found.append(_hedged(sentence, m.start(), m.end(), value, PERCENT, "fraction"))
         taken.append((m.start(), m.end()))
