@@ -277,3 +277,18 @@ def test_a_subgroup_by_orientation_traces_to_it_and_is_held_against_a_general_cl
     assert general["estimate_id"] == "toussaint-men-same-sex"
     assert "orientation" in general["mismatches"] and general["verdict"] == "distorted"
     assert "any orientation against attracted to their own sex" in general["message"]
+
+
+def test_a_ratio_between_the_sexes_is_weighed_against_the_same_pairs_as_in_claims_csv():
+    """MNT's "women are 2.87 times more likely" (claim E, compared with men in claims.csv): read
+    from the text, the comparison group comes from the sentence, and the engine's message gives
+    the same pairs of prevalences as audit_claims does."""
+    db = pctstats.load()
+    claim = db.claims["E"]
+    text = (SHARED / "seeds" / db.articles[claim.article_id].text_file).read_text(encoding="utf-8")
+    row = by_text(audit_text(text, db=db))[claim.value_text]
+    expected = pctstats.audit_claims(db).set_index("claim_id").loc["E", "message"]
+    evidence = expected[expected.index("the nearest evidence") : expected.index(" not ")]
+    assert "imply an odds ratio" in evidence
+    assert evidence in row["message"]
+    assert row["verdict"] == "unsupported"

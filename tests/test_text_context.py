@@ -400,3 +400,27 @@ GAP_PIECES = [
 @example("of womenc'est-à-dire")
 def test_restates_reads_a_gap_as_the_plain_pattern_does(gap):
     assert restates(gap) == (PLAIN_RESTATES.match(gap) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Women are 2.87 times more likely than men to have it.", "male"),
+        ("Men were 1.5 times as likely as women to report it.", "female"),
+        ("Although many men have it, women are 2.87 times more likely to have it.", "male"),
+        ("Women are 2.87 times more likely to have it in their lifetime.", None),
+        ("Women with anxiety were 2 times more likely than women without it to report it.", None),
+        ("Les femmes seraient 2,87 fois plus susceptibles que les hommes d'en souffrir.", "male"),
+    ],
+)
+def test_a_ratio_compares_with_the_sex_after_than_or_the_other_sex_the_sentence_names(
+    text, reference
+):
+    lang = "fr" if "femmes" in text else "en"
+    (ctx,) = [c for c in contexts(text, lang).values()]
+    assert ctx.reference_sex == reference
+
+
+def test_only_a_ratio_has_a_reference_group():
+    ctx = contexts("Among 230 women and 222 men, 46% of women had it.")["46%"]
+    assert ctx.sex == "female" and ctx.reference_sex is None

@@ -48,6 +48,7 @@ __all__ = [
     "PERCENT_UNIT",
     "POPULATION_TAG_PHRASES",
     "QUALIFIERS",
+    "RATIO_COMPARISON",
     "SAMPLE_NOUNS",
     "SAMPLE_SHARE_BEFORE",
     "SEX_PHRASES",
@@ -99,6 +100,9 @@ COMPARISON: Final = (
     r"par rapport (?:aux?|à)|comparé(?:e|s|es)? (?:aux?|à)|comparad[oa]s? con|frente a|"
     r"en comparación con"
 )
+#: What names the group a ratio compares with, after its "more likely": a comparison, or "as"
+#: ("as likely as women") or "que" ("plus susceptibles que les hommes", "más ... que los hombres").
+RATIO_COMPARISON: Final = rf"{COMPARISON}|as|que"
 
 #: When (:data:`pctstats.core.vocab.TIMEFRAME`). "At least once" alone names no period.
 TIMEFRAME_PHRASES: Final = MappingProxyType(

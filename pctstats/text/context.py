@@ -38,13 +38,15 @@ from pctstats.core.lexicon import (
     OUTCOME_PHRASES,
     PAGE_DATES,
     POPULATION_TAG_PHRASES,
+    RATIO_COMPARISON,
     SAMPLE_NOUNS,
     SEX_PHRASES,
     SOURCE_KIND_PHRASES,
     TIMEFRAME_PHRASES,
 )
+from pctstats.core.vocab import FEMALE, MALE
 from pctstats.text.caseless import Caseless
-from pctstats.text.numbers import COUNT, Number
+from pctstats.text.numbers import COUNT, RATIO, Number
 from pctstats.text.phrases import PhraseSet
 
 __all__ = [
@@ -85,6 +87,9 @@ _DATE_BEFORE: Final = re.compile(
     _FLAGS,
 )
 _COMPARISON: Final = Caseless(rf"(?<![\w-])(?:{COMPARISON})(?![\w-])")
+_RATIO_COMPARISON: Final = Caseless(rf"(?<![\w-])(?:{RATIO_COMPARISON})(?![\w-])")
+#: A sex-ratio compares one sex with the other.
+_OTHER_SEX: Final = {FEMALE: MALE, MALE: FEMALE}
 _FIRST_WORD: Final = re.compile(r"^\S+\s+")
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
 _DATE_AFTER: Final = re.compile(r"^\s*(?:à|at|a las)\s+\d", _FLAGS)
@@ -158,6 +163,10 @@ class Context:
     orientation
         The sexual orientation the clause names (``"same_sex_attracted"``...), or ``None``: a
         number whose clause names none is about people of any orientation.
+    reference_sex
+        For a ratio ("2.87 times more likely"), the sex it compares with: the one named after
+        "than" ("than men"), else the other sex when the sentence names it ("Although many men
+        do ..., women are 2.87 times more likely"); ``None`` otherwise.
 
     Examples
     --------
@@ -183,6 +192,7 @@ class Context:
     source_kind: str
     carried: tuple[str, ...] = ()
     orientation: str | None = None
+    reference_sex: str | None = None
 
 
 def _outcome(text: str, nearest_last: bool = False) -> str | None:
@@ -431,7 +441,8 @@ def read_context(
             memo[key] = _outcome(chunk, nearest_last)
         return memo[key]
 
-    own = _COMPARISON.before_first(after)  # not the group compared with ("than among women")
+    # not the group compared with ("than among women", "as likely as women")
+    own = (_RATIO_COMPARISON if number.unit == RATIO else _COMPARISON).before_first(after)
     orientation = nearest("orientation", own, before)
     sex = nearest("sex", own, before) or nearest("sex", number.value_text, "")
     if sex is None:
@@ -495,6 +506,13 @@ def read_context(
                     else ""
                 )
             break
+    reference_sex = None
+    if number.unit == RATIO and sex in _OTHER_SEX:
+        compared = nearest("sex", after[len(own) :], "")
+        named_in_sentence = _SEX.named(text[s:e])
+        if compared is None and _OTHER_SEX[sex] in named_in_sentence:
+            compared = _OTHER_SEX[sex]
+        reference_sex = compared if compared != sex else None
     return Context(
         sex=sex,
         timeframe=timeframe,
@@ -511,4 +529,5 @@ def read_context(
         source_kind=source_kind,
         carried=tuple(carried),
         orientation=orientation,
+        reference_sex=reference_sex,
     )

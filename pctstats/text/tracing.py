@@ -46,6 +46,7 @@ from pctstats.core.names import (
     ROUNDED,
     ROUNDED_VALUE,
 )
+from pctstats.core.phrases import words
 from pctstats.core.rounding import DEFAULT_ROUNDING
 from pctstats.data.dataset import Dataset
 from pctstats.data.records import Claim, Estimate
@@ -126,6 +127,10 @@ def build_claim(
     sex = ctx.sex or (estimate.sex if estimate is not None else "all")
     outcome = ctx.outcome or (estimate.outcome if estimate is not None else "pcd_symptoms")
     kind = "not_stated" if ctx.source_kind == "several_studies" else ctx.source_kind
+    reference_sex = ctx.reference_sex if measure == "ratio_claim" else None
+    group = words("sex", sex)
+    if reference_sex is not None:
+        group += f" compared with {words('sex', reference_sex)}"
     return Claim(
         claim_id=claim_id,
         claim_group=claim_id,
@@ -141,12 +146,12 @@ def build_claim(
         # an orientation the text names is the claim's; naming none, it is about everyone ("42%
         # of men"), so a number of one orientation's subgroup quoted for all is a mismatch
         orientation=ctx.orientation or "any",
-        reference_sex=None,
+        reference_sex=reference_sex,
         timeframe=ctx.timeframe,
         frequency=ctx.frequency,
         context=ctx.context,
         outcome=outcome,
-        population=ctx.population or {"female": "women", "male": "men"}.get(sex, "people"),
+        population=ctx.population or group,
         population_tags=ctx.population_tags,
         age_min=ctx.age_min,
         age_max=ctx.age_max,
