@@ -20,6 +20,7 @@ from pctstats.audit import (
     audit_in_words,
     claim_span,
     compare_point,
+    compare_value,
     verdict_counts,
 )
 from pctstats.data.dataset import ClaimIndex
@@ -356,3 +357,36 @@ def test_a_value_and_its_coarser_roundings_always_match(units, decimals, approxi
         # and the finer value is never 'equal' to a different coarser print
         if Decimal(coarser) != Decimal(value):
             assert compare_point(coarser, "exact", value) == "rounded"
+
+
+def test_over_is_just_above_the_number_as_almost_is_just_below():
+    """The corpus convention: "over 40" for 41% fits; "just over 4%" for 3-4% is a value change."""
+    assert compare_point("40", "over", "41") == "rounded"
+    assert compare_point("40", "over", "39") == "different"
+    assert compare_point("46", "over", "46") == "equal"  # 46% may stand for 46.3%
+    low, high = claim_span("40", "over")[0][:2]
+    assert (float(low), float(high)) == (40.0, 45.0)
+    regular = DB.estimates["maczkowiack2019-regular"]  # 3-4%
+    over = replace(DB.claims["A"], value="4", value_high=None, approximation="over")
+    assert compare_value(over, regular)[0] == "different"
+    almost = replace(over, approximation="almost", value="3")
+    assert compare_value(almost, regular)[0] == "different"
+    assert compare_value(replace(over, approximation="exact"), regular)[0] == "in_range"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(claimed=st.integers(1, 99), offset=st.integers(-12, 12))
+def test_over_fits_exactly_when_a_true_value_above_the_number_prints_as_both(claimed, offset):
+    """Against enumeration: "over x" (x whole, read to its last digit) fits a source printed as v
+    (one decimal) exactly when some true value t > x rounds to x and to v. t runs over a grid of
+    odd ten-thousandths, which no rounding boundary of either number falls on."""
+    if claimed % 10 == 0:
+        return  # a round "over 40" is read to the nearest ten (loose), as "about 40" is
+    printed_tenths = max(1, claimed * 10 + offset)  # a source printed near it, to one decimal
+    printed = Decimal(printed_tenths) / 10
+    grid = (Decimal(2 * k + 1) / 20000 for k in range(printed_tenths * 1000 - 600,
+                                                      printed_tenths * 1000 + 600))
+    exists = any(t > claimed and abs(t - claimed) <= Decimal("0.5")
+                 and abs(t - printed) <= Decimal("0.05") for t in grid)
+    match = compare_point(str(claimed), "over", f"{printed:.1f}")
+    assert (match != "different") == exists, (claimed, printed, match)

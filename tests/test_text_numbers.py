@@ -71,7 +71,8 @@ def test_reads_ranges_as_one_number(sentence, expected):
     [
         ("about five percent", "about", "about"),
         ("nearly half of them", "nearly", "almost"),
-        ("just over 4% of men", "just over", "exact"),
+        ("just over 4% of men", "just over", "over"),
+        ("más del 40 % de los hombres", "más del", "over"),
         ("up to 46.2% of women", "up to", "exact"),
         ("no less than 30% of people", "no less than", "exact"),
         ("près de 40 % des femmes", "près de", "almost"),
@@ -79,7 +80,7 @@ def test_reads_ranges_as_one_number(sentence, expected):
     ],
 )
 def test_reads_the_hedge_before_a_number(sentence, qualifier, approximation):
-    lang = "fr" if "près" in sentence else "es" if "casi" in sentence else "en"
+    lang = "fr" if "près" in sentence else "es" if "casi" in sentence or "más" in sentence else "en"
     number = find_numbers(sentence, 0, lang)[0]
     assert (number.qualifier, number.approximation) == (qualifier, approximation)
     assert number.value_text.lower().startswith(qualifier)

@@ -75,7 +75,9 @@ COARSER: Final = frozenset({ROUNDED_VALUE, IN_RANGE, RATIO_IMPLIED})
 
 #: Approximations that read a round number ("about 40", "almost 50") at the precision of its last
 #: non-zero digit.
-_LOOSE: Final = frozenset({V.ABOUT, V.ALMOST})
+_LOOSE: Final = frozenset({V.ABOUT, V.ALMOST, V.OVER})
+#: Approximations that say on which side of the number the value lies ("almost 50", "over 40").
+_ONE_SIDED: Final = frozenset({V.ALMOST, V.OVER})
 #: Printed numbers (and pairs of them) remembered: every comparison here is a pure function of the
 #: printed strings, and tracing a text compares each of its numbers with every estimate.
 _CACHE_SIZE: Final = 65_536
@@ -131,6 +133,9 @@ def _claim_span(value: str, approximation: str, rounding: str) -> tuple[Span, in
     if approximation == V.ALMOST:
         number = to_decimal(value)
         s = Span(s.low, min(s.high, number), s.low_inclusive, False)
+    elif approximation == V.OVER:
+        number = to_decimal(value)
+        s = Span(max(s.low, number), s.high, False, s.high_inclusive)
     return s, exponent
 
 
@@ -181,7 +186,7 @@ def _compare_point(value: str, approximation: str, printed: str, rounding: str) 
         return MORE_PRECISE if meets else DIFFERENT
     if claim_exponent > source_exponent:
         return ROUNDED_VALUE if meets else DIFFERENT
-    if approximation == V.ALMOST:
+    if approximation in _ONE_SIDED:
         return EQUAL if meets else DIFFERENT
     return EQUAL if to_decimal(value) == to_decimal(printed) else DIFFERENT
 
@@ -258,7 +263,11 @@ def _compare(
     if value_high is None:  # a point claim against a source range
         assert e_value_high is not None
         claimed, _ = _claim_span(value, approximation, rounding)
-        source = hull(_printed(e_value, rounding)[0], _printed(e_value_high, rounding)[0])
+        if approximation in _ONE_SIDED:
+            # "just over 4%" says more than the range's printed top (3-4%) already states
+            source = Span(to_decimal(e_value), to_decimal(e_value_high))
+        else:
+            source = hull(_printed(e_value, rounding)[0], _printed(e_value_high, rounding)[0])
         if not overlap(claimed, source):
             return DIFFERENT, False
         finer = decimals_of(value) > max(decimals_of(e_value), decimals_of(e_value_high))

@@ -251,27 +251,28 @@ NEW_STUDY: Final = (
 )
 
 #: Words before a number that hedge it, as printed, and how the audit reads each
-#: (:data:`pctstats.core.vocab.APPROXIMATION`). ``exact`` here means the hedge states a bound,
-#: which the audit reads as the number itself.
+#: (:data:`pctstats.core.vocab.APPROXIMATION`). ``over`` ("more than 40%") is just above the
+#: number, ``almost`` ("nearly half", "less than 5%") just below it; ``exact`` here means the hedge
+#: states a bound that includes the number ("at least 5%", "up to 4%").
 QUALIFIERS: Final = MappingProxyType(
     {
-        "just over": "exact",
+        "just over": "over",
         "just under": "almost",
-        "slightly more than": "exact",
+        "slightly more than": "over",
         "slightly less than": "almost",
         "no less than": "exact",
         "no more than": "exact",
-        "more than": "exact",
+        "more than": "over",
         "less than": "almost",
         "fewer than": "almost",
-        "over": "exact",
+        "over": "over",
         "under": "almost",
         "at least": "exact",
         "up to": "exact",
         "as many as": "exact",
         "as much as": "exact",
         "as few as": "exact",
-        "upwards of": "exact",
+        "upwards of": "over",
         "nearly": "almost",
         "almost": "almost",
         "close to": "about",
@@ -282,9 +283,9 @@ QUALIFIERS: Final = MappingProxyType(
         "some": "about",
         "an estimated": "about",
         "estimated": "about",
-        "plus de": "exact",
-        "plus d'": "exact",
-        "plus d’": "exact",
+        "plus de": "over",
+        "plus d'": "over",
+        "plus d’": "over",
         "près d'": "almost",
         "près d’": "almost",
         "moins d'": "almost",
@@ -298,7 +299,7 @@ QUALIFIERS: Final = MappingProxyType(
         "quelque": "about",
         "autour de": "about",
         "à peu près": "about",
-        "más de": "exact",
+        "más de": "over",
         "menos de": "almost",
         "al menos": "exact",
         "hasta": "exact",
@@ -307,7 +308,7 @@ QUALIFIERS: Final = MappingProxyType(
         "alrededor del": "about",
         "alrededor de": "about",
         "cerca del": "almost",
-        "más del": "exact",
+        "más del": "over",
         "menos del": "almost",
         "aproximadamente": "about",
         "unos": "about",

@@ -48,6 +48,7 @@ __all__ = [
     "ODDS_RATIO",
     "ONE_STUDY",
     "ONE_SURVEY",
+    "OVER",
     "PAST_4_WEEKS",
     "PAST_YEAR",
     "PCD_SYMPTOMS",
@@ -135,6 +136,7 @@ SEVERAL_STUDIES: Final = "several_studies"
 EXACT: Final = "exact"
 ABOUT: Final = "about"
 ALMOST: Final = "almost"
+OVER: Final = "over"
 BETWEEN: Final = "between"
 
 _SEX_TERMS: Final = {
@@ -314,6 +316,7 @@ _APPROXIMATION_TERMS: Final = _plain(
         EXACT: "printed as a plain number",
         ABOUT: "'about', 'around' or 'approximately'",
         ALMOST: "'almost': just below the value",
+        OVER: "'over' or 'more than': just above the value",
         BETWEEN: "'between' the two values of a range",
     }
 )
