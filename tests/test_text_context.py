@@ -424,3 +424,33 @@ def test_a_ratio_compares_with_the_sex_after_than_or_the_other_sex_the_sentence_
 def test_only_a_ratio_has_a_reference_group():
     ctx = contexts("Among 230 women and 222 men, 46% of women had it.")["46%"]
     assert ctx.sex == "female" and ctx.reference_sex is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "number", "sex"),
+    [
+        ("92 percent of women and men had postcoital dysphoria.", "en", "92 percent", "all"),
+        ("Le 92 % des hommes et des femmes l'ont vécu.", "fr", "92 %", "all"),
+        ("El 92% de los hombres y mujeres lo vivió.", "es", "92%", "all"),
+        ("41% of men and 46% of women had it.", "en", "41%", "male"),
+        ("41% of men and 46% of women had it.", "en", "46%", "female"),
+    ],
+)
+def test_both_sexes_named_together_make_a_claim_about_all(text, lang, number, sex):
+    assert contexts(text, lang)[number].sex == sex
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "field", "value"),
+    [
+        ("4% des hommes en ont souffert sur une base régulière.", "fr", "frequency",
+         "regular_basis"),
+        ("El 20% de los hombres lo vivió un máximo de cuatro semanas antes de contestar.", "es",
+         "timeframe", "past_4_weeks"),
+        ("El 22% de los hombres lo sufrió durante las cuatro semanas antes del estudio.", "es",
+         "timeframe", "past_4_weeks"),
+    ],
+)
+def test_french_and_spanish_period_and_frequency_phrases(text, lang, field, value):
+    (ctx,) = contexts(text, lang).values()
+    assert getattr(ctx, field) == value

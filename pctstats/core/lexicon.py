@@ -26,6 +26,7 @@ from types import MappingProxyType
 from typing import Final
 
 __all__ = [
+    "BOTH_SEXES",
     "COMPARISON",
     "CONTEXT_PHRASES",
     "FRACTIONS",
@@ -93,6 +94,14 @@ SEX_PHRASES: Final = MappingProxyType(
     }
 )
 
+#: Both sexes named together ("women and men", "hommes et femmes"): a claim about them all.
+BOTH_SEXES: Final = (
+    r"(?:women|females|femmes|mujeres) (?:and|or|et|ou|y|o) (?:les |des |los |de los )?"
+    r"(?:men|males|hommes|hombres)|"
+    r"(?:men|males|hommes|hombres) (?:and|or|et|ou|y|o) (?:les |des |las |de las )?"
+    r"(?:women|females|femmes|mujeres)"
+)
+
 #: Words that start a comparison with another group ("than among women"): the group named after
 #: them is not the claim's.
 COMPARISON: Final = (
@@ -117,7 +126,7 @@ TIMEFRAME_PHRASES: Final = MappingProxyType(
         r"(?:quatre|4) (?:dernières )?semaines(?: précédentes| passées| précédant)?|"
         r"(?:durant|pendant|dans) le mois (?:précédent|précédant|dernier)|"
         r"(?:últimas|pasadas) (?:cuatro|4) semanas|"
-        r"(?:cuatro|4) semanas (?:anteriores|previas|precedentes)|"
+        r"(?:cuatro|4) semanas (?:anteriores|previas|precedentes|antes)|"
         r"(?:período|periodo) de (?:cuatro|4) semanas|(?:el )?mes (?:anterior|previo|pasado)",
         "past_year": r"(?:past|previous|last|preceding) (?:year|12 months|twelve months)|"
         r"dernière année|(?:12|douze) derniers mois|último año|(?:12|doce) últimos meses",
@@ -146,6 +155,7 @@ FREQUENCY_PHRASES: Final = MappingProxyType(
         r"(?:después de|tras) (?:cada|tod[oa]s (?:sus|las|los)) (?:\w+ )?"
         r"(?:relaci[oó]n(?:es)?|encuentros?|orgasmos?|vez|veces)|cada vez",
         "regular_basis": r"(?:on|at) a regular basis|regularly|regular|frequently|often|"
+        r"sur une base régulière|de (?:forma|manera) (?:regular|frecuente)|"
         r"routinely|habitually|régulièrement|souvent|fréquemment|regularmente|"
         r"de (?:façon|manière) régulière|de (?:forma|manera) regular|"
         r"con (?:más )?regularidad|plus régulièrement|"

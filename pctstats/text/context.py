@@ -28,6 +28,7 @@ from functools import cached_property
 from typing import Final
 
 from pctstats.core.lexicon import (
+    BOTH_SEXES,
     COMPARISON,
     CONTEXT_PHRASES,
     FREQUENCY_PHRASES,
@@ -87,6 +88,7 @@ _DATE_BEFORE: Final = re.compile(
     _FLAGS,
 )
 _COMPARISON: Final = Caseless(rf"(?<![\w-])(?:{COMPARISON})(?![\w-])")
+_BOTH_SEXES: Final = Caseless(rf"(?<![\w-])(?:{BOTH_SEXES})(?![\w-])")
 _RATIO_COMPARISON: Final = Caseless(rf"(?<![\w-])(?:{RATIO_COMPARISON})(?![\w-])")
 #: A sex-ratio compares one sex with the other.
 _OTHER_SEX: Final = {FEMALE: MALE, MALE: FEMALE}
@@ -445,6 +447,11 @@ def read_context(
     own = (_RATIO_COMPARISON if number.unit == RATIO else _COMPARISON).before_first(after)
     orientation = nearest("orientation", own, before)
     sex = nearest("sex", own, before) or nearest("sex", number.value_text, "")
+    if sex is not None and sex != "all":
+        named = _SEX.first(own)  # "92 percent of women and men": about them all
+        both = _BOTH_SEXES.search(own, named[1]) if named is not None else None
+        if both is not None and both.start() == named[1]:
+            sex = "all"
     if sex is None:
         whole = text[s:e]
         rest = _COMPARISON.before_first(whole[number.end - s :])
