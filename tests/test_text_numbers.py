@@ -259,3 +259,19 @@ def test_dotless_i_and_long_s_read_as_i_and_s(words):
     (it raised KeyError) and must give what "a third" and "almost" give."""
     plain = f"{words} of the women had it."
     assert readings(odd_letters(plain)) == readings(plain)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Entre el 3 por ciento y el 4 por ciento de los hombres", "es",
+         ("Entre el 3 por ciento y el 4 por ciento", "3", "4")),
+        ("entre 3 pour cent et 4 pour cent des hommes", "fr",
+         ("entre 3 pour cent et 4 pour cent", "3", "4")),
+        ("cuatro por ciento de los hombres", "es", ("cuatro por ciento", "4", None)),
+    ],
+)
+def test_the_hundred_in_a_unit_is_no_number(sentence, lang, expected):
+    """"ciento" and "cent" are number words, but in "por ciento" and "pour cent" a unit."""
+    found = find_numbers(sentence, 0, lang)
+    assert [(n.value_text, n.value, n.value_high) for n in found] == [expected]

@@ -353,6 +353,10 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
         if sentence[r.start : r.end].lower() not in _ONES or _UNIT.match(sentence[r.end :])
     ]
     raws.sort(key=lambda r: r.start)
+    # The "ciento" of "3 por ciento" and the "cent" of "3 pour cent" are a unit, not a number.
+    units = [(r.end, r.end + u.end()) for r in raws if (u := _UNIT.match(sentence[r.end :]))]
+    if units:
+        raws = [r for r in raws if not any(a <= r.start and r.end <= b for a, b in units)]
     taken: list[tuple[int, int]] = []
     found: list[Number] = []
 
