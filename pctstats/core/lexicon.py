@@ -1,4 +1,6 @@
-"""How articles say the values of the vocabularies, in English, French and Spanish: one place.
+"""How articles say the values of the vocabularies, in five languages: one place.
+
+English, French, Spanish, Italian and Portuguese.
 
 The text audit (:mod:`pctstats.text`) reads an article's words into the vocabularies of
 :mod:`pctstats.core.vocab` (sex, orientation, timeframe, frequency, outcome, context, source
@@ -69,11 +71,13 @@ ORIENTATION_PHRASES: Final = MappingProxyType(
         r"(?:men|males?) (?:who are )?attracted to (?:other )?(?:men|males?)|"
         r"(?:women|females?) (?:who are )?attracted to (?:other )?(?:women|females?)|"
         r"same-sex attracted|hommes? (?:gays?|homosexuels?)|lesbiennes?|"
-        r"hombres? (?:gays?|homosexuales)|lesbianas",
+        r"hombres? (?:gays?|homosexuales)|lesbianas|uomini (?:gay|omosessuali)|lesbiche|"
+        r"home(?:m|ns) (?:gays?|homossexuais)|lésbicas",
         "bisexual_or_fluid": r"bisexual(?:s)?(?: (?:or|and|/) (?:sexually )?fluid)?|"
-        r"sexually fluid|bisexuel(?:le)?s?|bisexuales",
+        r"sexually fluid|bisexuel(?:le)?s?|bisexuales|bisessuali|bissexuais",
         "heterosexual": r"heterosexual(?: (?:men|women|people|participants))?|"
-        r"straight (?:men|women|people|participants)|hétérosexuel(?:le)?s?|heterosexuales",
+        r"straight (?:men|women|people|participants)|hétérosexuel(?:le)?s?|heterosexuales|"
+        r"eterosessuali|heterossexuais",
     }
 )
 
@@ -84,22 +88,28 @@ SEX_PHRASES: Final = MappingProxyType(
         r"women|woman|females?|girls?|"
         r"femmes?|filles?|étudiantes?|d['’]entre elles|"
         r"mujeres|mujer|chicas|participantes femeninas|estudiantes universitarias|"
-        r"(?:de|entre) ellas",
+        r"(?:de|entre) ellas|"
+        r"donne|donna|ragazze|studentesse|(?:di|del) sesso femminile|"
+        r"mulheres|mulher|meninas|garotas|moças|(?:do|de) sexo feminino",
         "male": r"(?:people|persons?|those|individuals) assigned male(?: at birth)?|"
         r"men|man|males?|boys?|"
         r"hommes?|garçons|participants masculins|"
-        r"hombres|hombre|varones|chicos",
+        r"hombres|hombre|varones|chicos|"
+        r"uomini|uomo|maschi|ragazzi|(?:di|del) sesso maschile|"
+        r"homens|homem|rapazes|meninos|garotos|(?:do|de) sexo masculino",
         "all": r"people|persons|adults|everyone|individuals|humans|of us|"
-        r"personnes|gens|adultes|personas|adultos",
+        r"personnes|gens|adultes|personas|adultos|persone|adulti|pessoas",
     }
 )
 
 #: Both sexes named together ("women and men", "hommes et femmes"): a claim about them all.
 BOTH_SEXES: Final = (
-    r"(?:women|females|femmes|mujeres) (?:and|or|et|ou|y|o) (?:les |des |los |de los )?"
-    r"(?:men|males|hommes|hombres)|"
-    r"(?:men|males|hommes|hombres) (?:and|or|et|ou|y|o) (?:les |des |las |de las )?"
-    r"(?:women|females|femmes|mujeres)"
+    r"(?:women|females|femmes|mujeres|donne|mulheres) (?:and|or|et|ou|y|o|e) "
+    r"(?:les |des |los |de los |gli |degli |os |dos )?"
+    r"(?:men|males|hommes|hombres|uomini|homens)|"
+    r"(?:men|males|hommes|hombres|uomini|homens) (?:and|or|et|ou|y|o|e) "
+    r"(?:les |des |las |de las |le |delle |as |das )?"
+    r"(?:women|females|femmes|mujeres|donne|mulheres)"
 )
 
 #: Words that start a comparison with another group ("than among women"): the group named after
@@ -107,11 +117,14 @@ BOTH_SEXES: Final = (
 COMPARISON: Final = (
     r"than|compared (?:with|to)|versus|vs\.?|as (?:among|in|for)|que (?:chez|parmi|pour|entre|en)|"
     r"par rapport (?:aux?|à)|comparé(?:e|s|es)? (?:aux?|à)|comparad[oa]s? con|frente a|"
-    r"en comparación con"
+    r"en comparación con|rispetto (?:a|al|alla|alle|ai|agli)|che (?:tra|fra|nei|negli|nelle|per)|"
+    r"in confronto (?:a|al|alle|agli)|comparad[oa]s? (?:com|a|aos|às)|em comparação com|"
+    r"do que (?:entre|em|nos|nas|os|as|para)"
 )
 #: What names the group a ratio compares with, after its "more likely": a comparison, or "as"
-#: ("as likely as women") or "que" ("plus susceptibles que les hommes", "más ... que los hombres").
-RATIO_COMPARISON: Final = rf"{COMPARISON}|as|que"
+#: ("as likely as women") or "que" ("plus susceptibles que les hommes", "más ... que los hombres",
+#: "mais ... do que os homens").
+RATIO_COMPARISON: Final = rf"{COMPARISON}|as|que|do que"
 
 #: When (:data:`pctstats.core.vocab.TIMEFRAME`). "At least once" alone names no period.
 TIMEFRAME_PHRASES: Final = MappingProxyType(
@@ -127,19 +140,37 @@ TIMEFRAME_PHRASES: Final = MappingProxyType(
         r"(?:durant|pendant|dans) le mois (?:précédent|précédant|dernier)|"
         r"(?:últimas|pasadas) (?:cuatro|4) semanas|"
         r"(?:cuatro|4) semanas (?:anteriores|previas|precedentes|antes)|"
-        r"(?:período|periodo) de (?:cuatro|4) semanas|(?:el )?mes (?:anterior|previo|pasado)",
+        r"(?:período|periodo) de (?:cuatro|4) semanas|(?:el )?mes (?:anterior|previo|pasado)|"
+        r"(?:ultime|scorse|precedenti) (?:quattro|4) settimane|"
+        r"(?:quattro|4) settimane (?:precedenti|prima|passate)|"
+        r"(?:nell['’]|l['’])ultimo mese|(?:nel|il) mese (?:precedente|scorso|passato|"
+        r"appena trascorso)|(?:ultimi|scorsi) (?:30|trenta) giorni|"
+        r"(?:30|trenta) giorni (?:precedenti|prima)|"
+        r"(?:últimas|passadas) (?:quatro|4) semanas|"
+        r"(?:quatro|4) semanas (?:anteriores|precedentes)|"
+        r"último mês|mês (?:anterior|passado|que antecedeu)|"
+        r"(?:últimos|passados) (?:30|trinta) dias|(?:30|trinta) dias anteriores",
         "past_year": r"(?:past|previous|last|preceding) (?:year|12 months|twelve months)|"
-        r"dernière année|(?:12|douze) derniers mois|último año|(?:12|doce) últimos meses",
+        r"dernière année|(?:12|douze) derniers mois|último año|(?:12|doce) últimos meses|"
+        r"(?:nell['’]|l['’])ultimo anno|(?:ultimi|scorsi) (?:12|dodici) mesi|último ano|"
+        r"(?:últimos|passados) (?:12|doze) meses",
         "lifetime": r"(?:in|during|over|throughout) (?:their|her|his|your|a|one's) "
         r"(?:lifetimes?|lives|life)|"
         r"lifetime|at some (?:point|time)|at one time or another|ever|"
         r"dans (?:leur|sa) vie|au cours de (?:leur|sa) vie|déjà|"
-        r"en (?:su|sus) vidas?|alguna vez|a lo largo de (?:su|sus) vidas?",
-        "since_sexually_active": r"since (?:becoming|they became|first becoming) sexually active",
+        r"en (?:su|sus) vidas?|alguna vez|a lo largo de (?:su|sus) vidas?|"
+        r"nella (?:loro |sua )?vita|nel corso della (?:loro |sua )?vita|"
+        r"a un certo punto della (?:loro |sua )?vita|in vita (?:loro|sua)|"
+        r"na (?:sua )?vida|em algum momento da (?:sua )?vida|ao longo da (?:sua )?vida|"
+        r"durante a (?:sua )?vida",
+        "since_sexually_active": r"since (?:becoming|they became|first becoming) sexually active|"
+        r"dall['’]inizio della (?:loro |sua )?vita sessuale|"
+        r"desde o início da (?:sua )?vida sexual",
         "recent": r"(?:in|over|during) (?:the )?(?:recent|past few|last few) months|"
         r"(?:ces|au cours des) derniers mois|(?:en|durante) los últimos meses|"
         r"recently(?! as)|recent(?! (?:stud|survey|research|paper|report|year|analys|"
-        r"article|review|poll|work|finding|data|issue|month|week))|récemment|recientemente",
+        r"article|review|poll|work|finding|data|issue|month|week))|récemment|recientemente|"
+        r"negli ultimi mesi|di recente|recentemente|nos últimos meses",
     }
 )
 
@@ -153,20 +184,33 @@ FREQUENCY_PHRASES: Final = MappingProxyType(
         r"(?:après|à) (?:chaque|tous (?:les|leurs)) (?:rapports?|relations?|fois|orgasmes?)|"
         r"(?:de (?:manière|façon) )?systématique(?:ment)?|"
         r"(?:después de|tras) (?:cada|tod[oa]s (?:sus|las|los)) (?:\w+ )?"
-        r"(?:relaci[oó]n(?:es)?|encuentros?|orgasmos?|vez|veces)|cada vez",
+        r"(?:relaci[oó]n(?:es)?|encuentros?|orgasmos?|vez|veces)|cada vez|"
+        r"sempre(?! (?:più|meno|mais|menos))|(?:la maggior|gran) parte del tempo|"
+        r"a maior parte do tempo|dopo ogni (?:\w+ )?(?:rapporto|orgasmo|volta)|ogni volta|"
+        r"(?:depois de|após) (?:cada|tod[oa]s? (?:as|os)) (?:\w+ )?"
+        r"(?:relaç(?:ão|ões)|orgasmos?|vez|vezes)|toda vez|todas as vezes",
         "regular_basis": r"(?:on|at) a regular basis|regularly|regular|frequently|often|"
         r"sur une base régulière|de (?:forma|manera) (?:regular|frecuente)|"
         r"routinely|habitually|régulièrement|souvent|fréquemment|regularmente|"
         r"de (?:façon|manière) régulière|de (?:forma|manera) regular|"
         r"con (?:más )?regularidad|plus régulièrement|"
         r"habituellement|de (?:forma|manera) habitual|habitualmente|"
-        r"con frecuencia|frecuentemente|a menudo",
+        r"con frecuencia|frecuentemente|a menudo|"
+        r"regolarmente|in (?:modo|maniera) (?:regolare|frequente|abituale)|con regolarità|"
+        r"abitualmente|spesso|di frequente|con frequenza|frequentemente|"
+        r"de (?:forma|maneira|modo) (?:regular|frequente|habitual)|com (?:frequência|regularidade)|"
+        r"regularmente|habitualmente",
         "a_few_times": r"a few times|several times|multiple times|many times|more than once|"
         r"repeatedly|plusieurs fois|quelques fois|à (?:plusieurs|maintes|quelques) reprises|"
-        r"varias veces|algunas veces|múltiples veces|(?:en )?(?:varias|algunas) ocasiones",
-        "persistent": r"persistent(?:ly)?|persistant(?:e|s)?|persistente",
-        "three_months_or_more": r"(?:three|3) months or (?:more|longer)",
-        "at_least_once": r"at least once|once or more|au moins une fois|al menos una vez",
+        r"varias veces|algunas veces|múltiples veces|(?:en )?(?:varias|algunas) ocasiones|"
+        r"più volte|alcune volte|diverse volte|varie volte|molte volte|ripetutamente|"
+        r"più di una volta|in più occasioni|várias vezes|algumas vezes|muitas vezes|"
+        r"repetidamente|mais de uma vez|em (?:várias|algumas) ocasiões",
+        "persistent": r"persistent(?:ly)?|persistant(?:e|s)?|persistentes?|persistenti",
+        "three_months_or_more": r"(?:three|3) months or (?:more|longer)|(?:tre|3) mesi o più|"
+        r"(?:três|3) meses ou mais",
+        "at_least_once": r"at least once|once or more|au moins une fois|al menos una vez|"
+        r"almeno una volta|(?:pelo|ao) menos uma vez",
     }
 )
 
@@ -178,17 +222,25 @@ OUTCOME_PHRASES: Final = MappingProxyType(
         "pcd_symptoms": r"post-?coital dysphoria|postcoital dysphoria|dysphorie post-?coïtale|"
         r"disforia pos(?:t)?-?coital|PCD|PCT|post-?coital (?:tristesse|blues)|post-sex blues|"
         r"sex blues|post-?coïtum|tristesse post-?coïtale|tristeza pos(?:t)?-?coital|"
-        r"blues post-?co[iï]tal|blues pos(?:t)?-?coital|(?i:post-?coital sadness)",
+        r"blues post-?co[iï]tal|blues pos(?:t)?-?coital|(?i:post-?coital sadness)|"
+        r"disforia post-?coitale|tristezza post-?(?:coitale|sesso)|"
+        r"depressione post-?(?:coitale|sesso)|DPC|"
+        r"disforia p[oó]s-?(?:coito|coital|sexo)|tristeza p[oó]s-?(?:coito|coital|sexo)|"
+        r"depressão p[oó]s-?(?:coito|coital|sexo)",
         "crying_after_sex": r"cr(?:y|ies|ied|ying)|tears?|tearful|weep(?:s|ing)?|pleur\w*|"
-        r"larmes|llor\w*|lágrimas",
+        r"larmes|llor\w*|lágrimas|piang\w*|piant[oi]|lacrim\w*|chor(?:ar|am|aram|ou|a|o|os|ando|ei)",
         "low_mood_after_sex": r"sad(?:ness)?|depress(?:ed|ion|ive)|lonel(?:y|iness)|"
         r"triste(?:sse)?|déprim(?:e|é|ée)|dépression|solitude|tristeza|deprimid[oa]s?|"
-        r"depresión|soledad",
+        r"depresión|soledad|trist[ei]|tristezza|depress[oi]|depressione|solitudine|"
+        r"depressão|deprimid[oa]s?|solidão",
         "dyspareunia": r"dyspareunia|painful sex|pain (?:during|with|after) sex|"
-        r"dyspareunie|rapports douloureux|dispareunia|relaciones dolorosas",
+        r"dyspareunie|rapports douloureux|dispareunia|relaciones dolorosas|"
+        r"rapporti dolorosi|dolore durante (?:il sesso|i rapporti)|relações dolorosas|"
+        r"sexo doloroso|dor durante (?:o sexo|as relações)",
         "sexual_performance_anxiety": r"(?:sexual )?performance anxiety|"
         r"anxiety about (?:sexual )?performance|anxiété de performance|"
-        r"ansiedad de(?:l)? (?:rendimiento|desempeño)",
+        r"ansiedad de(?:l)? (?:rendimiento|desempeño)|ansia da prestazione|"
+        r"ansiedade de desempenho",
         "postcoital_psychological_symptoms": r"post-?coital psychological symptoms|PPS",
     }
 )
@@ -197,17 +249,26 @@ OUTCOME_PHRASES: Final = MappingProxyType(
 CONTEXT_PHRASES: Final = MappingProxyType(
     {
         "vaginal_penetration": r"(?:during|with) (?:vaginal )?penetration|"
-        r"pendant la pénétration|durante la penetración",
+        r"pendant la pénétration|durante la penetración|durante la penetrazione|"
+        r"durante a penetração",
         "masturbation": r"masturb\w*",
         "consensual_intercourse": r"(?:after|following) consensual (?:sexual )?(?:intercourse|sex)|"
-        r"après un rapport sexuel consenti|después de (?:una )?relaciones? sexuales? consentidas?",
+        r"après un rapport sexuel consenti|después de (?:una )?relaciones? sexuales? consentidas?|"
+        r"dopo (?:un |il )?rapport[oi] (?:sessual[ei] )?consensual[ei]|"
+        r"(?:após|depois de|depois da|após a) (?:uma )?relaç(?:ão|ões) sexua(?:l|is) "
+        r"consensua(?:l|is)",
         "casual_sex": r"casual sex|hook-?ups?|one-night stands?|relations? d'un soir|"
         r"rapports? (?:sexuels? )?occasionnels?|relations? occasionnelles?|"
         r"sexo (?:casual|ocasional)|relaciones? (?:sexuales? )?(?:casuales|ocasionales)|"
-        r"encuentros? (?:casual(?:es)?|ocasional(?:es)?)",
+        r"encuentros? (?:casual(?:es)?|ocasional(?:es)?)|sesso occasionale|"
+        r"rapport[oi] (?:sessual[ei] )?occasional[ei]|avventur[ae] di una notte|"
+        r"relaç(?:ão|ões) (?:sexua(?:l|is) )?(?:casua(?:l|is)|ocasiona(?:l|is))|"
+        r"encontros? casua(?:l|is)",
         "sex_in_relationship": r"(?:sex )?(?:in|within) (?:a |their )?(?:committed )?"
         r"relationships?|(?:dans|au sein d'|au sein d’)\s?(?:une|leur) relation(?: de couple)?|"
-        r"en couple|en (?:una|su) relación(?: de pareja)?|en pareja",
+        r"en couple|en (?:una|su) relación(?: de pareja)?|en pareja|"
+        r"(?:in|nella) (?:una |loro )?relazione(?: stabile| di coppia)?|in coppia|"
+        r"(?:em|numa|num) (?:uma |um )?(?:relação|relacionamento)(?: estável| sério)?",
         "after_orgasm_only": r"only after (?:an )?orgasm",
     }
 )
@@ -217,12 +278,21 @@ SOURCE_KIND_PHRASES: Final = MappingProxyType(
     {
         "one_survey": r"(?:one|a|an|another|this|that|the) (?:\w+ ){0,3}"
         r"(?:survey|poll|questionnaire)|"
-        r"(?:une|cette) (?:\w+ )?(?:enquête|sondage)|(?:una|esta) (?:\w+ )?encuesta",
+        r"(?:une|cette) (?:\w+ )?(?:enquête|sondage)|(?:una|esta) (?:\w+ )?encuesta|"
+        r"(?:un|questo|il) (?:\w+ )?(?:sondaggio|questionario)|"
+        r"(?:un['’]|l['’]|una |questa |la )(?:\w+ )?indagine|"
+        r"(?:uma|esta|essa) (?:\w+ )?enquete|(?:um|este|esse|o) (?:\w+ )?(?:questionário|"
+        r"levantamento)",
         "one_study": r"(?:one|a|an|another|this|that|the) (?:\w+ ){0,3}(?:study|paper|trial)|"
-        r"(?:une|cette|l')(?:\s)?(?:\w+ )?étude|(?:un|este|el) (?:\w+ )?estudio",
+        r"(?:une|cette|l')(?:\s)?(?:\w+ )?étude|(?:un|este|el) (?:\w+ )?estudio|"
+        r"(?:uno|questo|lo|un) (?:\w+ )?studio|(?:una|questa|la) (?:\w+ )?ricerca|"
+        r"(?:um|este|esse|o) (?:\w+ )?estudo|(?:uma|esta|essa|a) (?:\w+ )?pesquisa",
         "several_studies": r"studies|(?:a few|several|some) research studies|past research|"
-        r"(?:des|plusieurs) études|(?:varios|algunos) estudios",
-        "research": r"research|researchers|recherche|chercheurs|investigación|investigadores",
+        r"(?:des|plusieurs) études|(?:varios|algunos) estudios|"
+        r"(?:diversi|alcuni|vari|numerosi|molti) studi|studi precedenti|"
+        r"(?:vários|alguns|diversos|muitos) estudos|(?:estudos|pesquisas) anteriores",
+        "research": r"research|researchers|recherche|chercheurs|investigación|investigadores|"
+        r"ricerca|ricercatori|pesquisa|pesquisadores",
     }
 )
 
@@ -231,9 +301,11 @@ POPULATION_TAG_PHRASES: Final = MappingProxyType(
     {
         "university_students": r"(?:university|college|undergraduate|graduate) "
         r"(?:students?|women|men|females|males)|students?|undergraduates|"
-        r"étudiant(?:e|es|s)?|estudiantes(?: universitari[oa]s)?",
-        "sexually_active": r"sexually active|sexuellement actives?|sexualmente activ[oa]s",
-        "twins": r"twins?|jumeaux|jumelles|gemel[oa]s",
+        r"étudiant(?:e|es|s)?|estudiantes(?: universitari[oa]s)?|studentesse|studenti|"
+        r"universitari[ei]|estudantes(?: universitári[oa]s)?|universitári[oa]s",
+        "sexually_active": r"sexually active|sexuellement actives?|sexualmente activ[oa]s|"
+        r"sessualmente attiv[ei]|sexualmente ativ[oa]s",
+        "twins": r"twins?|jumeaux|jumelles|gemel[oa]s|gemell[ie]|gême[oa]s",
         "lgbtqia": r"LGBTQIA\+?|LGBTIQA?\+?|LGBTQI?\+?|LGBT\+?|"
         r"queer (?:people|adults|participants)",
     }
@@ -246,17 +318,19 @@ SAMPLE_NOUNS: Final = (
     r"(?:women|men|males|females|people|participants|respondents|adults|students|individuals|"
     r"volunteers|subjects|couples|persons|twins|femmes|hommes|personnes|participant(?:e)?s|"
     r"étudiant(?:e)?s|répondant(?:e)?s|mujeres|hombres|personas|participantes|estudiantes|"
-    r"encuestad(?:o|a)s)"
+    r"encuestad(?:o|a)s|donne|uomini|persone|partecipanti|studentesse|studenti|intervistat[ei]|"
+    r"volontari|adulti|mulheres|homens|pessoas|estudantes|entrevistad[oa]s|voluntári[oa]s)"
 )
 
 #: Nouns that introduce a study, and the words that make it a study other than the one before.
 STUDY_NOUNS: Final = (
     r"stud(?:y|ies)|survey|research|paper|trial|poll|étude|enquête|recherche|sondage|estudio|"
-    r"encuesta|investigación"
+    r"encuesta|investigación|studio|ricerca|indagine|estudo|pesquisa|levantamento"
 )
 NEW_STUDY: Final = (
     r"(?:another|a new|a different|a separate|one|an earlier|a later|a previous|a similar|an?|"
-    r"une autre|une nouvelle|une|otro|un nuevo|una nueva|otra|una|un) (?:[\w-]+ ){0,2}"
+    r"une autre|une nouvelle|une|otro|un nuevo|una nueva|otra|una|un|un altro|un nuovo|"
+    r"una nuova|uno|outro|outra|um novo|uma nova|um|uma) (?:[\w-]+ ){0,2}"
     r"(?:" + STUDY_NOUNS + r")"
 )
 
@@ -314,15 +388,49 @@ QUALIFIERS: Final = MappingProxyType(
         "al menos": "exact",
         "hasta": "exact",
         "casi": "almost",
-        "cerca de": "almost",
+        "cerca de": "about",
         "alrededor del": "about",
         "alrededor de": "about",
-        "cerca del": "almost",
+        "cerca del": "about",
         "más del": "over",
         "menos del": "almost",
         "aproximadamente": "about",
         "unos": "about",
         "unas": "about",
+        "poco più di": "over",
+        "poco più del": "over",
+        "poco meno di": "almost",
+        "poco meno del": "almost",
+        "più di": "over",
+        "più del": "over",
+        "più dell'": "over",
+        "più dell’": "over",
+        "oltre": "over",
+        "meno di": "almost",
+        "meno del": "almost",
+        "almeno": "exact",
+        "fino a": "exact",
+        "fino al": "exact",
+        "al massimo": "exact",
+        "quasi": "almost",
+        "circa": "about",
+        "intorno al": "about",
+        "attorno al": "about",
+        "all'incirca": "about",
+        "più o meno": "about",
+        "pouco mais de": "over",
+        "pouco menos de": "almost",
+        "mais de": "over",
+        "mais do que": "over",
+        "pelo menos": "exact",
+        "ao menos": "exact",
+        "no mínimo": "exact",
+        "no máximo": "exact",
+        "até": "exact",
+        "quase": "almost",
+        "perto de": "almost",
+        "em torno de": "about",
+        "por volta de": "about",
     }
 )
 
@@ -344,15 +452,42 @@ LOWER_BOUNDS: Final = frozenset(
         "más de",
         "más del",
         "al menos",
+        "poco più di",
+        "poco più del",
+        "più di",
+        "più del",
+        "più dell'",
+        "più dell’",
+        "oltre",
+        "almeno",
+        "pouco mais de",
+        "mais de",
+        "mais do que",
+        "pelo menos",
+        "ao menos",
+        "no mínimo",
     }
 )
 UPPER_BOUNDS: Final = frozenset(
-    {"no more than", "up to", "as many as", "as much as", "jusqu'à", "hasta"}
+    {
+        "no more than",
+        "up to",
+        "as many as",
+        "as much as",
+        "jusqu'à",
+        "hasta",
+        "fino a",
+        "fino al",
+        "al massimo",
+        "até",
+        "no máximo",
+    }
 )
 
 #: Words that make a number a percentage.
 PERCENT_UNIT: Final = (
-    r"%|per\s?cent(?:age points)?|pour\s?cent|por\s?ciento|p\.\s?100|pc\b|percentage points"
+    r"%|per\s?cento|per\s?cent(?:age points)?|pour\s?cent|por\s?ciento|por\s?cento|p\.\s?100|"
+    r"pc\b|percentage points|punti percentuali|pontos percentuais"
 )
 
 #: Fractions in words that text2num does not read, as (numerator x 100, denominator): the
@@ -398,34 +533,54 @@ FRACTIONS: Final = MappingProxyType(
         "un quinto": ("100", "5"),
         "un décimo": ("100", "10"),
         "la décima parte": ("100", "10"),
+        "la metà": ("100", "2"),
+        "metà": ("100", "2"),
+        "due terzi": ("200", "3"),
+        "tre quarti": ("300", "4"),
+        "un terzo": ("100", "3"),
+        "un quarto": ("100", "4"),
+        "un decimo": ("100", "10"),
+        "a metade": ("100", "2"),
+        "metade": ("100", "2"),
+        "dois terços": ("200", "3"),
+        "três quartos": ("300", "4"),
+        "um terço": ("100", "3"),
+        "um quarto": ("100", "4"),
+        "um quinto": ("100", "5"),
+        "um décimo": ("100", "10"),
     }
 )
 
 #: Words after a fraction that make it the subject of a finding ("a third had experienced it").
 FRACTION_VERBS: Final = (
     r"had|have|has|were|are|was|is|reported|report|reports|said|say|says|experienced|experience|"
-    r"felt|feel|suffered|suffer|cried|cry|ont|avaient|a|ressentent|han|habían|ha|sufren|sienten"
+    r"felt|feel|suffered|suffer|cried|cry|ont|avaient|a|ressentent|han|habían|ha|sufren|sienten|"
+    r"hanno|aveva|avevano|sono|erano|afferma|affermano|prova|provano|soffre|soffrono|"
+    r"tem|têm|tinha|tinham|relatou|relataram|disse|disseram|sente|sentem|sofre|sofrem|são|eram"
 )
 
 #: "One in 20", "un sur cinq", "uno de cada diez": the words between the two numbers.
-ONE_IN: Final = r"in|out of|sur|de cada|of every"
+ONE_IN: Final = r"in|out of|sur|de cada|of every|su|ogni|em cada"
 #: The people a "one in N" may name between its numbers ("une étudiante sur vingt").
 ONE_IN_NOUNS: Final = (
     r"women|woman|men|man|people|persons?|adults?|students?|femmes?|hommes?|personnes?|"
     r"étudiant(?:e|es|s)?|participant(?:e|es|s)?|mujer(?:es)?|hombres?|personas?|"
-    r"estudiantes?|participantes?|chic[oa]s?|varón|varones"
+    r"estudiantes?|participantes?|chic[oa]s?|varón|varones|donn[ae]|uom(?:o|ini)|person[ae]|"
+    r"studentess[ae]|mulher(?:es)?|home(?:m|ns)|pessoas?|estudantes?"
 )
 
 #: "2.87 times more likely": the words after a number that make it a ratio.
 TIMES: Final = (
     r"times (?:more|less|as|higher|lower|greater)(?: likely)?|"
-    r"fois plus|veces (?:más|menos)|-fold"
+    r"fois plus|veces (?:más|menos)|-fold|volte (?:più|meno|in più)|vezes (?:mais|menos)"
 )
 
 #: Words that make a number no claim: ages, durations, counts of places or things.
 NOT_A_CLAIM_AFTER: Final = (
     r"years?(?:[- ]old)?|yrs?|ans|años|months?|mois|meses|weeks?|semaines|semanas|days?|jours|"
-    r"días|hours?|heures|horas|minutes?|min|countries|pays|países|studies|items|questions"
+    r"días|hours?|heures|horas|minutes?|min|countries|pays|países|studies|items|questions|"
+    r"anni|anos|mesi|settimane|giorni|dias|ore|minuti|minutos|paesi|studi|estudos|domande|"
+    r"perguntas"
 )
 #: Words after a percentage that make it a change, a chance or a discount, not a prevalence.
 NOT_A_PREVALENCE_AFTER: Final = (
@@ -433,18 +588,24 @@ NOT_A_PREVALENCE_AFTER: Final = (
     r"fewer|chance|likelihood|risk|odds|off|discount|interest|APR|accurate|accuracy|effective|"
     r"sure|certain|normal|of the time|confidence|CI|credible|intervalle|intervalo|"
     r"d'augmentation|de hausse|de baisse|de réduction|plus|moins|"
-    r"de aumento|más|menos|"
+    r"de aumento|más|menos|in più|in meno|più|di aumento|di probabilità|di rischio|"
+    r"intervallo|mais|de redução|de chance|de probabilidade|de risco|"
     r"of (?:this|the) (?:article|page|story|post)|left to read|"
-    r"(?:de )?(?:cet|ce|este|esta) (?:article|artículo|página|page))"
+    r"(?:de )?(?:cet|ce|este|esta) (?:article|artículo|página|page)|"
+    r"(?:di )?(?:questo|questa) (?:articolo|pagina)|(?:deste|desta) (?:artigo|página))"
 )
-NOT_A_CLAIM_BEFORE: Final = r"aged?|âgée?s?|de edad|ages|average age of|mean age of"
+NOT_A_CLAIM_BEFORE: Final = (
+    r"aged?|âgée?s?|de edad|ages|average age of|mean age of|(?:di )?età(?: compresa)?|"
+    r"età media di|(?:com )?idade|idade média de"
+)
 #: A percentage in brackets just after a counted group ("299 men (25%)"), or after a group
 #: following such a share ("... (25%) and women (75%)"), gives the sample's make-up, not a
 #: prevalence ("more men (20%) reported it" is one).
 SAMPLE_SHARE_BEFORE: Final = (
-    r"(?:\d[\d,.\u00a0\u202f ]*\s+(?:[^\W\d]+\s+)?|\(\s*[^()]*\d[^()]*\)\s*(?:and|y|et|,)\s+)"
+    r"(?:\d[\d,.\u00a0\u202f ]*\s+(?:[^\W\d]+\s+)?|\(\s*[^()]*\d[^()]*\)\s*(?:and|y|et|e|,)\s+)"
     r"(?:women|men|males|females|femmes|hommes|mujeres|hombres|varones|participants|"
-    r"participantes|students|étudiant(?:e)?s|estudiantes)\s*\(\s*(?:the|el|la|les?|los|las)?\s*"
+    r"participantes|students|étudiant(?:e)?s|estudiantes|donne|uomini|partecipanti|studentesse|"
+    r"studenti|mulheres|homens|estudantes)\s*\(\s*(?:the|el|la|les?|los|las|il|o|os|as)?\s*"
 )
 
 #: Another diagnosed condition named before a percentage ("diagnosed with clinical depression:
@@ -455,17 +616,23 @@ OTHER_CONDITION: Final = (
     r"diagnostiqué(?:e|s|es)? (?:d['’]une? |de |avec )?(?:\w+ ){0,2}"
     r"(?:dépression|anxiété|trouble)|dépression clinique|trouble dépressif|"
     r"diagnosticad[oa]s? (?:de|con) (?:\w+ ){0,2}(?:depresión|ansiedad|trastorno)|"
-    r"depresión clínica|trastorno depresivo|trastorno de ansiedad"
+    r"depresión clínica|trastorno depresivo|trastorno de ansiedad|"
+    r"diagnosticat[oaie] (?:con|di) (?:\w+ ){0,2}(?:depressione|ansia|disturbo)|"
+    r"depressione clinica|disturbo depressivo|disturbo d['’]ansia|"
+    r"diagnosticad[oa]s? com (?:\w+ ){0,2}(?:depressão|ansiedade|transtorno)|"
+    r"depressão clínica|transtorno depressivo|transtorno de ansiedade"
 )
 
 #: Other symptoms of PCD: named with sadness or tears, they describe PCD, not a part of it.
 OTHER_SYMPTOMS: Final = (
     r"irritab\w*|anxi\w*|agitat\w*|melanchol\w*|restless\w*|aggress\w*|angry|anger|"
-    r"irrita\w*|anxiété|ansiedad|mélancolie|melancolía|angoisse"
+    r"irrita\w*|anxiété|ansiedad|mélancolie|melancolía|angoisse|ansia|ansiedade|malinconia|"
+    r"melancolia|agitazione|agitação|angoscia|angústia|inquietudine|inquietação|rabbia|raiva"
 )
 #: Words before a year that make it the page's date, not a study's ("Updated 2019").
 PAGE_DATES: Final = (
-    r"updated|published|posted|reviewed|copyright|©|publié|mis à jour|actualizado|publicado"
+    r"updated|published|posted|reviewed|copyright|©|publié|mis à jour|actualizado|publicado|"
+    r"aggiornato|aggiornamento|pubblicato|atualizado|atualização"
 )
 
 #: Month names, to tell a date ("Jul 5, 2011", "28 novembre 2018") from a year of a study.
@@ -473,7 +640,9 @@ MONTHS: Final = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro"
 )
 
 #: Words frequent in one language and rare in the others, to choose text2num's language.
@@ -484,5 +653,9 @@ LANGUAGE_MARKERS: Final = MappingProxyType(
         r"ont|été|sur|leur|leurs|elles|ils|il|elle|pas|ne",
         "es": r"el|los|las|y|una|es|son|con|que|por|mujeres|hombres|del|lo|su|sus|han|ha|fue|"
         r"ellas|ellos|más|según|estudio",
+        "it": r"il|gli|della|delle|degli|dei|nel|nella|nelle|negli|che|di|non|sono|è|anche|per|"
+        r"hanno|donne|uomini|studio|più|questo|questa|ricerca|loro",
+        "pt": r"o|os|as|do|da|dos|das|não|são|em|no|na|nos|nas|um|uma|com|para|mulheres|homens|"
+        r"pelo|pela|mais|estudo|também|pesquisa|ao|foram|seu|sua",
     }
 )

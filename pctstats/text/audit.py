@@ -121,7 +121,7 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def detect_language(text: str) -> str:
-    """The language of ``text`` among English, French and Spanish, by its commonest words.
+    """The language of ``text`` (en, fr, es, it or pt), by its commonest words.
 
     Examples
     --------
@@ -310,7 +310,8 @@ def audit_text(
     rounding
         The rounding mode assumed for every printed number (:data:`pctstats.ROUNDING_MODES`).
     lang
-        ``"en"``, ``"fr"`` or ``"es"`` for number words; detected from the text by default.
+        ``"en"``, ``"fr"``, ``"es"``, ``"it"`` or ``"pt"`` for number words; detected from the
+        text by default.
 
     Returns
     -------

@@ -83,7 +83,7 @@ _NEW_STUDY: Final = Caseless(rf"(?<!\w){NEW_STUDY}(?!\w)")
 _A_DIGIT: Final = re.compile(r"\d")
 _YEAR: Final = re.compile(r"(?<![\w/,.-])(19[5-9]\d|20[0-4]\d)(?![\w/-]|[.,]\d)")
 _DATE_BEFORE: Final = re.compile(
-    rf"(?:\b(?:{MONTHS})\.?\s*\d{{0,2}},?\s*|\d{{1,2}}[/.-]\d{{1,2}}[/.-]?\s*|"
+    rf"(?:\b(?:{MONTHS})\.?\s*\d{{0,2}},?\s*(?:de\s+)?|\d{{1,2}}[/.-]\d{{1,2}}[/.-]?\s*|"
     rf"\b(?:{PAGE_DATES})\s*(?:on|le|el|:)?\s*)$",
     _FLAGS,
 )
@@ -94,23 +94,27 @@ _RATIO_COMPARISON: Final = Caseless(rf"(?<![\w-])(?:{RATIO_COMPARISON})(?![\w-])
 _OTHER_SEX: Final = {FEMALE: MALE, MALE: FEMALE}
 _FIRST_WORD: Final = re.compile(r"^\S+\s+")
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
-_DATE_AFTER: Final = re.compile(r"^\s*(?:à|at|a las)\s+\d", _FLAGS)
+_DATE_AFTER: Final = re.compile(r"^\s*(?:à|at|a las|alle|às)\s+\d", _FLAGS)
 _POPULATION: Final = Caseless(
-    rf"\b(?:of|among|des|de|parmi|entre)\s+(?:(?:the|these|those|all|les|las|los) )?"
+    rf"\b(?:of|among|des|de|parmi|entre|tra|fra|delle|degli|dei|dos|das)\s+"
+    rf"(?:(?:the|these|those|all|les|las|los|le|gli|i|os|as) )?"
     rf"({SAMPLE_NOUNS})\b"
 )
 _AGES: Final = Caseless(
-    r"\b(?:aged?|âgée?s?|de edad|ages)\s+(?:between\s+|from\s+|de\s+|entre\s+)?(\d{1,2})\s*"
-    r"(?:to|and|-|–|à|a|y|et)\s*(\d{1,3})"
+    r"\b(?:aged?|âgée?s?|de edad|ages|età(?: compresa)?|idade)\s+"
+    r"(?:between\s+|from\s+|de\s+|entre\s+|tra\s+|fra\s+|dai\s+)?(\d{1,2})\s*"
+    r"(?:to|and|-|–|à|a|y|et|e|agli)\s*(\d{1,3})"
 )
 #: Restates: the gap between two numbers that say the same thing ("one in 20, or 5.1 per cent").
 #: The group's one to three words are runs of word characters split by spaces ("of the women
 #: surveyed"), written so that a word is never split two ways: a gap that does not restate
 #: (most are long) fails at once rather than after every way of cutting its words.
 _RESTATES: Final = Caseless(
-    r"^[\s,;:()\-–—]*(?:(?:of|among|des|de|d'entre|entre) (?:(?:the|las|los|les) )?"
+    r"^[\s,;:()\-–—]*(?:(?:of|among|des|de|d'entre|entre|delle|degli|dei|tra|d[oa]s) "
+    r"(?:(?:the|las|los|les|le|gli|os|as) )?"
     r"[\w-]+(?:\s+[\w-]+){0,2}\s*)?[\s,;:()\-–—]*"
-    r"(?:or|soit|ou|o sea|o|es decir|c'est-à-dire|i\.e\.|that is|namely)?[\s,;:()\-–—]*$"
+    r"(?:or|soit|ou|o sea|o|es decir|c'est-à-dire|i\.e\.|that is|namely|cioè|ovvero|isto é|"
+    r"ou seja)?[\s,;:()\-–—]*$"
 )
 
 
@@ -119,13 +123,16 @@ _PARTS: Final = frozenset({"crying_after_sex", "low_mood_after_sex"})
 #: The kinds of symptom a clause may list (PCD's parts and the others).
 _SYMPTOMS: Final = _PARTS | {"other_symptoms"}
 _STRONG_BREAK: Final = Caseless(
-    r"[;:]|\s(?:while|whereas|but|mais|alors que|tandis que|pero|mientras)\s"
+    r"[;:]|\s(?:while|whereas|but|mais|alors que|tandis que|pero|mientras|mentre|ma|però|"
+    r"invece|enquanto|mas|porém)\s"
 )
 _LEAD_BREAK: Final = Caseless(
-    r";|\s(?:while|whereas|but|mais|alors que|tandis que|pero|mientras)\s"
+    r";|\s(?:while|whereas|but|mais|alors que|tandis que|pero|mientras|mentre|ma|però|"
+    r"invece|enquanto|mas|porém)\s"
 )
 _CLAUSE_BREAK: Final = Caseless(
-    r"[,;:—–]\s|\s(?:and|but|while|whereas|with|et|mais|alors que|tandis que|y|pero|mientras)\s"
+    r"[,;:—–]\s|\s(?:and|but|while|whereas|with|et|mais|alors que|tandis que|y|pero|mientras|"
+    r"e|mentre|ma|però|enquanto|mas|porém)\s"
 )
 
 

@@ -7,13 +7,13 @@ value as a decimal string (as in ``claims.csv``), the hedge before it and the un
 are none of these (ages, years, durations, counts of countries, phone numbers, "24/7") are left
 out: a number becomes a claim only through its unit.
 
-Number words are read by text2num [1]_ (English, French and Spanish); only the fractions it does
-not read come from :data:`pctstats.core.lexicon.FRACTIONS`.
+Number words are read by text2num [1]_ (English, French, Spanish, Italian and Portuguese); only
+the fractions it does not read come from :data:`pctstats.core.lexicon.FRACTIONS`.
 
 References
 ----------
 .. [1] Allo Media. text2num: parse and convert numbers written in words (English, French,
-   Spanish...). https://github.com/allo-media/text2num
+   Spanish, Italian, Portuguese...). https://github.com/allo-media/text2num
 
 Examples
 --------
@@ -84,13 +84,14 @@ _SPACES: Final = re.compile(r"[\u00a0\u202f ]")
 _COMMA_THOUSANDS: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _POINT_THOUSANDS: Final = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _WORD: Final = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_CONNECTORS: Final = frozenset({"and", "et", "y", "-"})
+_CONNECTORS: Final = frozenset({"and", "et", "y", "e", "-"})
 _UNIT: Final = re.compile(rf"\s?(?:{PERCENT_UNIT})(?!\w)", _FLAGS)
 _TIMES: Final = re.compile(rf"\s?(?:{TIMES})", _FLAGS)
 _SAMPLE: Final = re.compile(rf"\s(?:{SAMPLE_NOUNS})\b", _FLAGS)
 _NOT_AFTER: Final = re.compile(rf"\s?(?:{NOT_A_CLAIM_AFTER})\b", _FLAGS)
 _NOT_BEFORE: Final = re.compile(
-    rf"\b(?:{NOT_A_CLAIM_BEFORE})\s*(?:between\s|from\s|de\s|entre\s)?$", _FLAGS
+    rf"\b(?:{NOT_A_CLAIM_BEFORE})\s*(?:between\s|from\s|de\s|entre\s|tra\s|fra\s|dai\s|dos\s)?$",
+    _FLAGS,
 )
 
 
@@ -101,14 +102,15 @@ def _words(words: Iterable[str]) -> str:
 
 _QUALIFIER: Final = Caseless(
     rf"(?<!\w)({_words(QUALIFIERS)})(?:\s+|(?<=['’]))"
-    r"(?:(?:the|le|la|les|el|los|las|of|de|d')\s*)?$"
+    r"(?:(?:the|le|la|les|el|los|las|of|de|d'|il|l'|l’|o|os|a|as)\s*)?$"
 )
 #: The fraction words' first letters: a position no fraction starts at is passed over at once
 #: (under IGNORECASE each of the many words would otherwise be tried at every position).
 _FRACTION_START: Final = "".join(sorted({re.escape(words[0]) for words in FRACTIONS}))
 _FRACTION: Final = Caseless(
     rf"(?<!\w)(?=[{_FRACTION_START}])({_words(FRACTIONS)})"
-    rf"(?=\s+(?:of|des?|du|d'|d’|de la|de los|de las|del|"
+    rf"(?=\s+(?:of|des?|du|d'|d’|de la|de los|de las|del|di|dei|degli|delle|della|dell['’]|"
+    rf"d[oa]s?|"
     rf"{FRACTION_VERBS})\b|\s*\(\s*(?:el |la |le )?\d)"
 )
 #: "One in 20", "two in five", "3 out of 10", "une femme sur trois", "uno de cada cinco".
@@ -125,13 +127,14 @@ _SAMPLE_SHARE: Final = re.compile(rf"(?:{SAMPLE_SHARE_BEFORE})$", _FLAGS)
 _OTHER_CONDITION: Final = Caseless(rf"(?<!\w)(?:{OTHER_CONDITION})(?!\w)")
 _PCD: Final = re.compile(rf"(?<![\w-])(?:{OUTCOME_PHRASES['pcd_symptoms']})(?![\w-])")
 _NOT_PREVALENCE: Final = re.compile(rf"\s*(?:{NOT_A_PREVALENCE_AFTER})\b", _FLAGS)
-_OF: Final = re.compile(r"\s*(?:of|des?|du|d'|del?)\b", _FLAGS)
+_OF: Final = re.compile(r"\s*(?:of|des?|du|d'|del?|di|dei|degli|delle|d[oa]s?)\b", _FLAGS)
 _RANGE_GAP: Final = re.compile(
-    r"^\s*(?:to|and|-|–|—|à|a|y|et|up to|until)\s*(?:the|el|le|la|un|una)?\s*$", _FLAGS
+    r"^\s*(?:to|and|-|–|—|à|a|y|et|e|al|ao|up to|until)\s*(?:the|el|le|la|un|una|il|o)?\s*$",
+    _FLAGS,
 )
 _RANGE_LEAD: Final = re.compile(
-    r"(?:between|from|anywhere from|anywhere between|entre|de|del|desde)\s+"
-    r"(?:the|el|le|la|un|una)?\s*$",
+    r"(?:between|from|anywhere from|anywhere between|entre|de|del|desde|tra|fra|dal|do)\s+"
+    r"(?:the|el|le|la|un|una|il|o)?\s*$",
     _FLAGS,
 )
 
@@ -209,7 +212,8 @@ def _number_word(word: str, lang: str) -> bool:
 def _digits_value(printed: str, lang: str = "en") -> str:
     """A printed number in digits as a decimal string ("1,208" -> "1208", "32,9" -> "32.9").
 
-    In French and Spanish a point before exactly three digits groups thousands ("1.208").
+    In French, Spanish, Italian and Portuguese a point before exactly three digits groups
+    thousands ("1.208").
     """
     text = _SPACES.sub("", printed)
     if _COMMA_THOUSANDS.fullmatch(text):
@@ -250,7 +254,7 @@ def _word_numbers(sentence: str, lang: str) -> list[_Raw]:
     return out
 
 
-_ONES: Final = frozenset({"one", "a", "un", "une", "uno", "una"})
+_ONES: Final = frozenset({"one", "a", "un", "une", "uno", "una", "um", "uma"})
 
 
 def _any_value(printed: str, lang: str) -> int | None:
@@ -320,7 +324,7 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
     offset
         Where the sentence starts in the whole text (added to every span).
     lang
-        The language for number words: ``"en"``, ``"fr"`` or ``"es"``.
+        The language for number words: ``"en"``, ``"fr"``, ``"es"``, ``"it"`` or ``"pt"``.
 
     Returns
     -------
