@@ -292,3 +292,95 @@ def test_a_ratio_between_the_sexes_is_weighed_against_the_same_pairs_as_in_claim
     assert "imply an odds ratio" in evidence
     assert evidence in row["message"]
     assert row["verdict"] == "unsupported"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Secondo lo studio, il 41% degli uomini ha provato la disforia nella vita.", "it"),
+        ("Segundo o estudo, 41% dos homens já sentiram a disforia em algum momento da vida.", "pt"),
+        ("Según el estudio, el 41 % de los hombres la ha sentido alguna vez en su vida.", "es"),
+        ("Selon l'étude, 41 % des hommes l'ont déjà ressentie dans leur vie.", "fr"),
+        ("According to the study, 41% of men have felt it in their lifetime.", "en"),
+    ],
+)
+def test_detects_each_language(text, lang):
+    assert pctstats.text.audit.detect_language(text) == lang
+    assert audit_text(text).attrs["language"] == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "estimate_id", "mismatches"),
+    [
+        (
+            "Il 41% degli uomini ha provato la disforia post-coitale almeno una volta nella vita.",
+            "maczkowiack2019-lifetime",
+            (),
+        ),
+        (
+            "Oltre il 40% degli uomini ha avuto la disforia post-coitale nella vita.",
+            "maczkowiack2019-lifetime",
+            (),
+        ),
+        (
+            "Il quattro per cento degli uomini ha riferito di sperimentare la disforia in modo "
+            "regolare.",
+            "maczkowiack2019-regular",
+            ("precision",),
+        ),
+        (
+            "Tra il 3 e il 4% degli uomini la prova regolarmente.",
+            "maczkowiack2019-regular",
+            (),
+        ),
+        (
+            "Secondo uno studio del 2011 su 222 studentesse universitarie, il 32,9% aveva provato "
+            "tristezza post-coitale nella vita.",
+            "bird2011-lifetime",
+            (),
+        ),
+        (
+            "41% dos homens já experimentaram disforia pós-coito em algum momento da vida.",
+            "maczkowiack2019-lifetime",
+            (),
+        ),
+        (
+            "Mais de 40% dos homens tiveram disforia pós-coito na vida.",
+            "maczkowiack2019-lifetime",
+            (),
+        ),
+        (
+            "Entre 3% e 4% dos homens a sentem regularmente.",
+            "maczkowiack2019-regular",
+            (),
+        ),
+        (
+            "20% dos homens tiveram disforia pós-coito nas últimas quatro semanas.",
+            "maczkowiack2019-4weeks-am",
+            ("precision",),
+        ),
+    ],
+)
+def test_italian_and_portuguese_sentences_trace_to_their_estimate(text, estimate_id, mismatches):
+    (row,) = audit_text(text).to_dict("records")
+    assert (row["estimate_id"], row["mismatches"]) == (estimate_id, mismatches)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("Quasi la metà delle donne ha provato tristezza post-coitale nella vita.", "quasi"),
+        (
+            "Quase metade das mulheres relatou ter sofrido tristeza pós-sexo em algum momento "
+            "da vida.",
+            "quase",
+        ),
+    ],
+)
+def test_italian_and_portuguese_fraction_with_its_hedge_traces(text, hedge):
+    (row,) = audit_text(text).to_dict("records")
+    assert (row["estimate_id"], row["value"], row["approximation"]) == (
+        "schweitzer2015-lifetime",
+        "50",
+        hedge,
+    )

@@ -454,3 +454,142 @@ def test_both_sexes_named_together_make_a_claim_about_all(text, lang, number, se
 def test_french_and_spanish_period_and_frequency_phrases(text, lang, field, value):
     (ctx,) = contexts(text, lang).values()
     assert getattr(ctx, field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Il 41% degli uomini l'ha provata almeno una volta nella vita, il 20% nelle ultime "
+            "quattro settimane e il 4% in modo regolare.",
+            "it",
+            {
+                "41%": ("male", "lifetime", "at_least_once"),
+                "20%": ("male", "past_4_weeks", "not_stated"),
+                "4%": ("male", "not_stated", "regular_basis"),
+            },
+        ),
+        (
+            "Il 10% delle donne l'ha avuta nel mese precedente, dopo ogni rapporto.",
+            "it",
+            {"10%": ("female", "past_4_weeks", "always_or_most")},
+        ),
+        (
+            "Il 6% delle donne l'ha avuta più volte negli ultimi 12 mesi.",
+            "it",
+            {"6%": ("female", "past_year", "a_few_times")},
+        ),
+        (
+            "41% dos homens sentiram isso em algum momento da vida, 20% no último mês e 4% "
+            "regularmente.",
+            "pt",
+            {
+                "41%": ("male", "lifetime", "not_stated"),
+                "20%": ("male", "past_4_weeks", "not_stated"),
+                "4%": ("male", "not_stated", "regular_basis"),
+            },
+        ),
+        (
+            "10% das mulheres tiveram o sintoma nos 30 dias anteriores, depois de cada relação.",
+            "pt",
+            {"10%": ("female", "past_4_weeks", "always_or_most")},
+        ),
+        (
+            "6% das mulheres choraram várias vezes nos últimos 12 meses.",
+            "pt",
+            {"6%": ("female", "past_year", "a_few_times")},
+        ),
+        (
+            "94,3% dos participantes tiveram sintomas desde o início da vida sexual.",
+            "pt",
+            {"94,3%": (None, "since_sexually_active", "not_stated")},
+        ),
+    ],
+)
+def test_italian_and_portuguese_sex_timeframe_and_frequency(text, lang, expected):
+    ctx = contexts(text, lang)
+    assert {k: (c.sex, c.timeframe, c.frequency) for k, c in ctx.items()} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sex", "outcome", "context"),
+    [
+        ("Il 46% delle donne piange dopo il sesso.", "it", "female", "crying_after_sex", "any"),
+        (
+            "Il 46% delle donne e degli uomini ha provato la disforia post-coitale.",
+            "it",
+            "all",
+            "pcd_symptoms",
+            "any",
+        ),
+        (
+            "Il 5% delle donne si sente triste dopo un rapporto sessuale consensuale.",
+            "it",
+            "female",
+            "low_mood_after_sex",
+            "consensual_intercourse",
+        ),
+        (
+            "Il 30% delle persone prova tristezza post-coitale dopo la masturbazione.",
+            "it",
+            "all",
+            "pcd_symptoms",
+            "masturbation",
+        ),
+        (
+            "46% dos homens e mulheres tiveram disforia pós-coito.",
+            "pt",
+            "all",
+            "pcd_symptoms",
+            "any",
+        ),
+        (
+            "5% das mulheres se sentem tristes após relação sexual consensual.",
+            "pt",
+            "female",
+            "low_mood_after_sex",
+            "consensual_intercourse",
+        ),
+        (
+            "21,6% dos homens em um relacionamento estável tiveram depressão pós-sexo.",
+            "pt",
+            "male",
+            "pcd_symptoms",
+            "sex_in_relationship",
+        ),
+    ],
+)
+def test_italian_and_portuguese_group_outcome_and_context(text, lang, sex, outcome, context):
+    (ctx,) = contexts(text, lang).values()
+    assert (ctx.sex, ctx.outcome, ctx.context) == (sex, outcome, context)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Uno studio del 2015 su 230 studentesse universitarie. Il 46% l'aveva provata "
+            "nel corso della vita.",
+            "it",
+        ),
+        (
+            "Um estudo de 2015 com 230 estudantes universitárias. 46% relataram tristeza pós-coito "
+            "na vida.",
+            "pt",
+        ),
+    ],
+)
+def test_italian_and_portuguese_sample_and_year_carry(text, lang):
+    (ctx,) = contexts(text, lang).values()
+    assert (ctx.sex, ctx.timeframe, ctx.n_claimed, ctx.year_claimed, ctx.population_tags) == (
+        "female",
+        "lifetime",
+        230,
+        2015,
+        ("university_students",),
+    )
+
+
+def test_italian_and_portuguese_dates_are_not_study_years():
+    assert years_in("Mercoledì 30 Marzo 2011, 18:23. Pubblicato il 6 aprile 2018.") == []
+    assert years_in("Publicado em 18 de março de 2011. Um estudo de 2015") == [2015]

@@ -275,3 +275,97 @@ def test_the_hundred_in_a_unit_is_no_number(sentence, lang, expected):
     """"ciento" and "cent" are number words, but in "por ciento" and "pour cent" a unit."""
     found = find_numbers(sentence, 0, lang)
     assert [(n.value_text, n.value, n.value_high) for n in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("il 32,9% delle donne", "it", ("32,9%", "32.9", None, "percent")),
+        ("32,9 % das mulheres", "pt", ("32,9 %", "32.9", None, "percent")),
+        (
+            "quarantuno per cento degli uomini",
+            "it",
+            ("quarantuno per cento", "41", None, "percent"),
+        ),
+        (
+            "quarenta e um por cento dos homens",
+            "pt",
+            ("quarenta e um por cento", "41", None, "percent"),
+        ),
+        ("il quattro per cento degli uomini", "it", ("quattro per cento", "4", None, "percent")),
+        ("vinte e dois por cento", "pt", ("vinte e dois por cento", "22", None, "percent")),
+        ("un terzo delle donne", "it", ("un terzo", "33", None, "percent")),
+        ("due terzi degli uomini", "it", ("due terzi", "67", None, "percent")),
+        ("la metà delle donne", "it", ("la metà", "50", None, "percent")),
+        ("um terço das mulheres", "pt", ("um terço", "33", None, "percent")),
+        ("um quarto dos homens", "pt", ("um quarto", "25", None, "percent")),
+        ("metade das mulheres relatou", "pt", ("metade", "50", None, "percent")),
+        ("una su tre ha confessato", "it", ("una su tre", "33", None, "percent")),
+        ("una donna su cinque", "it", ("una donna su cinque", "20", None, "percent")),
+        ("uma em cada três mulheres", "pt", ("uma em cada três", "33", None, "percent")),
+        ("um homem em cada dez", "pt", ("um homem em cada dez", "10", None, "percent")),
+        ("1.208 uomini", "it", ("1.208 uomini", "1208", None, "count")),
+        ("1.208 homens de 78 países", "pt", ("1.208 homens", "1208", None, "count")),
+        ("2,87 volte più probabile", "it", ("2,87 volte più", "2.87", None, "ratio")),
+        ("2,87 vezes mais provável", "pt", ("2,87 vezes mais", "2.87", None, "ratio")),
+    ],
+)
+def test_reads_italian_and_portuguese_numbers(sentence, lang, expected):
+    assert read(sentence, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("tra il 3 e il 4% degli uomini", "it", ("tra il 3 e il 4%", "3", "4")),
+        ("tra il 3% e il 4% degli uomini", "it", ("tra il 3% e il 4%", "3", "4")),
+        ("dal 3 al 4% degli uomini", "it", ("dal 3 al 4%", "3", "4")),
+        ("entre 3% e 4% dos homens", "pt", ("entre 3% e 4%", "3", "4")),
+        ("de 3 a 4% dos homens", "pt", ("de 3 a 4%", "3", "4")),
+    ],
+)
+def test_reads_italian_and_portuguese_ranges_as_one_number(sentence, lang, expected):
+    found = find_numbers(sentence, 0, lang)
+    assert [(n.value_text, n.value, n.value_high, n.approximation) for n in found] == [
+        (*expected, "between")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "qualifier", "approximation"),
+    [
+        ("circa il 5 % delle intervistate", "it", "circa", "about"),
+        ("quasi il 33% delle donne", "it", "quasi", "almost"),
+        ("quasi la metà delle donne", "it", "quasi", "almost"),
+        ("più del 46 % delle donne", "it", "più del", "over"),
+        ("oltre il 40% degli uomini", "it", "oltre", "over"),
+        ("almeno il 5% delle donne", "it", "almeno", "exact"),
+        ("fino al 46% delle donne", "it", "fino al", "exact"),
+        ("cerca de 30% das mulheres", "pt", "cerca de", "about"),
+        ("quase 34% disseram", "pt", "quase", "almost"),
+        ("quase metade das mulheres", "pt", "quase", "almost"),
+        ("mais de 40% dos homens", "pt", "mais de", "over"),
+        ("pelo menos 5% das mulheres", "pt", "pelo menos", "exact"),
+        ("até 46% das mulheres", "pt", "até", "exact"),
+    ],
+)
+def test_reads_italian_and_portuguese_hedges(sentence, lang, qualifier, approximation):
+    (number,) = find_numbers(sentence, 0, lang)
+    assert (number.qualifier, number.approximation) == (qualifier, approximation)
+    assert number.value_text.lower().startswith(qualifier)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("uomini di età compresa tra 18 e 80 anni, in 78 paesi", "it"),
+        ("homens com idade entre 18 e 75 anos, de 78 países", "pt"),
+        ("nelle ultime 4 settimane, per 30 giorni", "it"),
+        ("È normale al 100% e il 100 per cento guarisce.", "it"),
+        ("Intervistammo 480 uomini (38%) e donne (62%).", "it"),
+        ("Entrevistamos 480 homens (38%) e mulheres (62%).", "pt"),
+        ("O estudo começou um em 2015.", "pt"),
+    ],
+)
+def test_italian_and_portuguese_non_claims_are_not_claims(sentence, lang):
+    assert [n for n in find_numbers(sentence, 0, lang) if n.is_claim] == []

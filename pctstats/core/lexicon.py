@@ -90,7 +90,8 @@ SEX_PHRASES: Final = MappingProxyType(
         r"mujeres|mujer|chicas|participantes femeninas|estudiantes universitarias|"
         r"(?:de|entre) ellas|"
         r"donne|donna|ragazze|studentesse|(?:di|del) sesso femminile|"
-        r"mulheres|mulher|meninas|garotas|moças|(?:do|de) sexo feminino",
+        r"mulheres|mulher|meninas|garotas|moças|(?:do|de) sexo feminino|"
+        r"estudantes universitárias|alunas",
         "male": r"(?:people|persons?|those|individuals) assigned male(?: at birth)?|"
         r"men|man|males?|boys?|"
         r"hommes?|garçons|participants masculins|"
@@ -231,7 +232,7 @@ OUTCOME_PHRASES: Final = MappingProxyType(
         r"larmes|llor\w*|lágrimas|piang\w*|piant[oi]|lacrim\w*|chor(?:ar|am|aram|ou|a|o|os|ando|ei)",
         "low_mood_after_sex": r"sad(?:ness)?|depress(?:ed|ion|ive)|lonel(?:y|iness)|"
         r"triste(?:sse)?|déprim(?:e|é|ée)|dépression|solitude|tristeza|deprimid[oa]s?|"
-        r"depresión|soledad|trist[ei]|tristezza|depress[oi]|depressione|solitudine|"
+        r"depresión|soledad|trist(?:e|i|es)|tristezza|depress[oi]|depressione|solitudine|"
         r"depressão|deprimid[oa]s?|solidão",
         "dyspareunia": r"dyspareunia|painful sex|pain (?:during|with|after) sex|"
         r"dyspareunie|rapports douloureux|dispareunia|relaciones dolorosas|"

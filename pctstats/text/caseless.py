@@ -30,7 +30,8 @@ from typing import Final
 __all__ = ["PLAIN", "Caseless", "lower_case", "plain"]
 
 #: The characters a text may hold to be matched in lower case: Latin-1 (ASCII and the accented
-#: letters of French and Spanish) and the General Punctuation block (curly quotes, dashes).
+#: letters of French, Spanish, Italian and Portuguese) and the General Punctuation block (curly
+#: quotes, dashes).
 PLAIN: Final = re.compile(r"[\x00-\xff\u2000-\u206f]*")
 #: What lower case could change in a pattern: an escape with a capital (``\W``, ``\S``, ``\B``,
 #: ``\N{...}``), a group other than ``(?:``, a lookaround or ``(?i:``, or a class naming capitals.

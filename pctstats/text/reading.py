@@ -107,8 +107,9 @@ def decode(data: bytes, name: str = "<input>") -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        # The audit reads English, French and Spanish: their legacy code pages are tried first
-        # (on short texts the general detection can prefer a Baltic or Central European one).
+        # The audit reads English, French, Spanish, Italian and Portuguese: their legacy code pages
+        # are tried first (on short texts the general detection can prefer a Baltic or Central
+        # European one).
         best = from_bytes(data, cp_isolation=list(WESTERN_ENCODINGS), threshold=0.1).best()
         best = best or from_bytes(data).best()
         if best is None:
