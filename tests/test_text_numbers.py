@@ -347,6 +347,9 @@ def test_reads_italian_and_portuguese_ranges_as_one_number(sentence, lang, expec
         ("mais de 40% dos homens", "pt", "mais de", "over"),
         ("pelo menos 5% das mulheres", "pt", "pelo menos", "exact"),
         ("até 46% das mulheres", "pt", "até", "exact"),
+        ("più della metà delle donne", "it", "più della", "over"),
+        ("fino all'8% delle donne", "it", "fino all'", "exact"),
+        ("mais da metade das mulheres", "pt", "mais da", "over"),
     ],
 )
 def test_reads_italian_and_portuguese_hedges(sentence, lang, qualifier, approximation):
@@ -365,7 +368,24 @@ def test_reads_italian_and_portuguese_hedges(sentence, lang, qualifier, approxim
         ("Intervistammo 480 uomini (38%) e donne (62%).", "it"),
         ("Entrevistamos 480 homens (38%) e mulheres (62%).", "pt"),
         ("O estudo começou um em 2015.", "pt"),
+        ("A metà degli anni novanta lo studio fu ripetuto.", "it"),
+        ("A mitad del estudio, se cambió el cuestionario.", "es"),
+        ("Verso la metà del secolo scorso lo si diceva.", "it"),
     ],
 )
 def test_italian_and_portuguese_non_claims_are_not_claims(sentence, lang):
     assert [n for n in find_numbers(sentence, 0, lang) if n.is_claim] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "fraction"),
+    [
+        ("quasi metà l’aveva provata almeno una volta", "it", "quasi metà"),
+        ("la metà ne ha sofferto", "it", "la metà"),
+        ("la mitad lo ha sentido alguna vez", "es", "la mitad"),
+        ("metade já sentiu isso", "pt", "metade"),
+        ("afecta a la mitad de las mujeres", "es", "la mitad"),
+    ],
+)
+def test_a_fraction_before_a_pronoun_or_adverb_of_its_verb_is_read(sentence, lang, fraction):
+    assert [n.value_text for n in find_numbers(sentence, 0, lang)] == [fraction]

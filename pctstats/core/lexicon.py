@@ -40,6 +40,7 @@ __all__ = [
     "NEW_STUDY",
     "NOT_A_CLAIM_AFTER",
     "NOT_A_CLAIM_BEFORE",
+    "NOT_A_FRACTION",
     "NOT_A_PREVALENCE_AFTER",
     "ONE_IN",
     "ONE_IN_NOUNS",
@@ -406,12 +407,17 @@ QUALIFIERS: Final = MappingProxyType(
         "più del": "over",
         "più dell'": "over",
         "più dell’": "over",
+        "più della": "over",
         "oltre": "over",
         "meno di": "almost",
         "meno del": "almost",
+        "meno della": "almost",
         "almeno": "exact",
         "fino a": "exact",
         "fino al": "exact",
+        "fino alla": "exact",
+        "fino all'": "exact",
+        "fino all’": "exact",
         "al massimo": "exact",
         "quasi": "almost",
         "circa": "about",
@@ -423,6 +429,8 @@ QUALIFIERS: Final = MappingProxyType(
         "pouco menos de": "almost",
         "mais de": "over",
         "mais do que": "over",
+        "mais da": "over",
+        "menos da": "almost",
         "pelo menos": "exact",
         "ao menos": "exact",
         "no mínimo": "exact",
@@ -459,11 +467,13 @@ LOWER_BOUNDS: Final = frozenset(
         "più del",
         "più dell'",
         "più dell’",
+        "più della",
         "oltre",
         "almeno",
         "pouco mais de",
         "mais de",
         "mais do que",
+        "mais da",
         "pelo menos",
         "ao menos",
         "no mínimo",
@@ -479,6 +489,9 @@ UPPER_BOUNDS: Final = frozenset(
         "hasta",
         "fino a",
         "fino al",
+        "fino alla",
+        "fino all'",
+        "fino all’",
         "al massimo",
         "até",
         "no máximo",
@@ -552,12 +565,21 @@ FRACTIONS: Final = MappingProxyType(
     }
 )
 
-#: Words after a fraction that make it the subject of a finding ("a third had experienced it").
+#: "Half" after a preposition that makes it a middle or a manner, not a share ("a metà degli anni
+#: novanta", "a mitad del estudio", "à moitié vide", "verso la metà del secolo").
+NOT_A_FRACTION: Final = (
+    r"a metà|verso la metà|entro la metà|a mitad|hacia la mitad|à moitié|vers la moitié|na metade"
+)
+
+#: Words after a fraction that make it the subject of a finding ("a third had experienced it"),
+#: and the pronouns and adverbs that come before such a verb ("quasi metà l'aveva provata",
+#: "la mitad lo ha sentido", "metade já sentiu").
 FRACTION_VERBS: Final = (
     r"had|have|has|were|are|was|is|reported|report|reports|said|say|says|experienced|experience|"
     r"felt|feel|suffered|suffer|cried|cry|ont|avaient|a|ressentent|han|habían|ha|sufren|sienten|"
     r"hanno|aveva|avevano|sono|erano|afferma|affermano|prova|provano|soffre|soffrono|"
-    r"tem|têm|tinha|tinham|relatou|relataram|disse|disseram|sente|sentem|sofre|sofrem|são|eram"
+    r"tem|têm|tinha|tinham|relatou|relataram|disse|disseram|sente|sentem|sofre|sofrem|são|eram|"
+    r"l['’]|lo|li|ne|si|se|já|già"
 )
 
 #: "One in 20", "un sur cinq", "uno de cada diez": the words between the two numbers.
@@ -655,8 +677,10 @@ LANGUAGE_MARKERS: Final = MappingProxyType(
         "es": r"el|los|las|y|una|es|son|con|que|por|mujeres|hombres|del|lo|su|sus|han|ha|fue|"
         r"ellas|ellos|más|según|estudio",
         "it": r"il|gli|della|delle|degli|dei|nel|nella|nelle|negli|che|di|non|sono|è|anche|per|"
-        r"hanno|donne|uomini|studio|più|questo|questa|ricerca|loro",
+        r"hanno|donne|uomini|studio|più|questo|questa|ricerca|loro|alla|alle|agli|dalla|sulla|"
+        r"ed|ma|però|perché|già|stato|stata|essere",
         "pt": r"o|os|as|do|da|dos|das|não|são|em|no|na|nos|nas|um|uma|com|para|mulheres|homens|"
-        r"pelo|pela|mais|estudo|também|pesquisa|ao|foram|seu|sua",
+        r"pelo|pela|mais|estudo|também|pesquisa|ao|foram|seu|sua|à|às|pelos|pelas|isso|essa|"
+        r"esse|muito|ainda|já|até",
     }
 )

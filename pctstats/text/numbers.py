@@ -41,6 +41,7 @@ from pctstats.core.lexicon import (
     FRACTIONS,
     NOT_A_CLAIM_AFTER,
     NOT_A_CLAIM_BEFORE,
+    NOT_A_FRACTION,
     NOT_A_PREVALENCE_AFTER,
     ONE_IN,
     ONE_IN_NOUNS,
@@ -113,6 +114,7 @@ _FRACTION: Final = Caseless(
     rf"d[oa]s?|"
     rf"{FRACTION_VERBS})\b|\s*\(\s*(?:el |la |le )?\d)"
 )
+_NOT_A_FRACTION: Final = re.compile(rf"(?<!\w)(?:{NOT_A_FRACTION})$", _FLAGS)
 #: "One in 20", "two in five", "3 out of 10", "une femme sur trois", "uno de cada cinco".
 #: The words are taken whole (possessive ``++``): a shorter part of a word is never followed by
 #: a space or a word's end, so giving characters back could not match and only cost time.
@@ -368,6 +370,8 @@ def find_numbers(sentence: str, offset: int = 0, lang: str = "en") -> list[Numbe
         return all(e <= a or b <= s for a, b in taken)
 
     for m in _FRACTION.finditer(sentence):
+        if _NOT_A_FRACTION.search(sentence, max(0, m.end(1) - _LOOK_BACK), m.end(1)):
+            continue  # "a metà degli anni novanta": halfway through, not half of anyone
         _, (numerator, denominator) = _entry(FRACTIONS, sentence[m.start(1) : m.end(1)])
         value = _fraction_value(numerator, denominator)
         found.append(_hedged(sentence, m.start(), m.end(), value, PERCENT, "fraction"))
