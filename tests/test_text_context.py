@@ -593,3 +593,4 @@ def test_italian_and_portuguese_sample_and_year_carry(text, lang):
 def test_italian_and_portuguese_dates_are_not_study_years():
     assert years_in("Mercoledì 30 Marzo 2011, 18:23. Pubblicato il 6 aprile 2018.") == []
     assert years_in("Publicado em 18 de março de 2011. Um estudo de 2015") == [2015]
+    assert years_in("Aggiornato il 2019. Publicado em 2020. Uno studio del 2015") == [2015]

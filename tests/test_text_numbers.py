@@ -389,3 +389,11 @@ def test_italian_and_portuguese_non_claims_are_not_claims(sentence, lang):
 )
 def test_a_fraction_before_a_pronoun_or_adverb_of_its_verb_is_read(sentence, lang, fraction):
     assert [n.value_text for n in find_numbers(sentence, 0, lang)] == [fraction]
+
+
+def test_italian_and_portuguese_titles_do_not_end_a_sentence():
+    text = "Lo ha detto il Dott. Rossi: il 41%. Depois a Dra. Silva disse 20%."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Lo ha detto il Dott. Rossi: il 41%.",
+        "Depois a Dra. Silva disse 20%.",
+    ]

@@ -84,7 +84,7 @@ _A_DIGIT: Final = re.compile(r"\d")
 _YEAR: Final = re.compile(r"(?<![\w/,.-])(19[5-9]\d|20[0-4]\d)(?![\w/-]|[.,]\d)")
 _DATE_BEFORE: Final = re.compile(
     rf"(?:\b(?:{MONTHS})\.?\s*\d{{0,2}},?\s*(?:de\s+)?|\d{{1,2}}[/.-]\d{{1,2}}[/.-]?\s*|"
-    rf"\b(?:{PAGE_DATES})\s*(?:on|le|el|:)?\s*)$",
+    rf"\b(?:{PAGE_DATES})\s*(?:on|le|el|il|em|:)?\s*)$",
     _FLAGS,
 )
 _COMPARISON: Final = Caseless(rf"(?<![\w-])(?:{COMPARISON})(?![\w-])")

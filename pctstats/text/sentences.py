@@ -28,7 +28,7 @@ __all__ = [
 _ABBREVIATIONS: Final = frozenset(
     "dr prof mr mrs ms st no vs etc al e.g i.e u.s u.k approx fig jan feb mar apr jun jul aug sep "
     "sept oct nov dec mt jr sr inc ltd co assoc dept univ vol pp ca cf resp mme mlle sra sr dra "
-    "p.ex ej".split()
+    "p.ex ej dott sig ecc pag pág ex".split()
 )
 _END: Final = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-ZÀ-ÖØ-Þ0-9¿¡])")
 _BLANK: Final = re.compile(r"\n[ \t\r\f\v]*\n\s*")
