@@ -384,3 +384,21 @@ def test_italian_and_portuguese_fraction_with_its_hedge_traces(text, hedge):
         "50",
         hedge,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Almost 34% said they felt discomfort only when they reached orgasm.",
+        "Près de 34 % ont ressenti un malaise seulement après l'orgasme.",
+        "Casi el 34% sintió malestar solo después del orgasmo.",
+        "Quasi il 34% delle persone ha provato disagio solo dopo l'orgasmo.",
+        "Quase 34% disseram sentir desconforto somente quando alcançaram o orgasmo.",
+    ],
+)
+def test_only_after_orgasm_traces_in_each_language(text):
+    (row,) = audit_text(text).to_dict("records")
+    assert (row["context"], row["estimate_id"]) == (
+        "after_orgasm_only",
+        "burri_hilpert2020-orgasm-only",
+    )

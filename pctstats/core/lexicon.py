@@ -271,7 +271,12 @@ CONTEXT_PHRASES: Final = MappingProxyType(
         r"en couple|en (?:una|su) relación(?: de pareja)?|en pareja|"
         r"(?:in|nella) (?:una |loro )?relazione(?: stabile| di coppia)?|in coppia|"
         r"(?:em|numa|num) (?:uma |um )?(?:relação|relacionamento)(?: estável| sério)?",
-        "after_orgasm_only": r"only after (?:an )?orgasm",
+        "after_orgasm_only": r"only (?:after|when (?:they|she|he) (?:reached|reach|had) )(?:an )?"
+        r"orgasm|(?:seulement|uniquement) après l['’]orgasme|"
+        r"solo (?:después del|tras el|cuando (?:alcanzan|alcanzaron|llegan|llegaron) al) orgasmo|"
+        r"solo dopo l['’]orgasmo|solo quando (?:raggiung|arriv)\w+ all['’]orgasmo|"
+        r"(?:somente|só|apenas) (?:após o|depois do|quando (?:alcançam|alcançaram|atingem|"
+        r"atingiram|chegam|chegaram) (?:o|ao)) orgasmo",
     }
 )
 
