@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pctstats.core.lexicon import COMPARISON, NEW_STUDY, ONE_IN, ONE_IN_NOUNS, OTHER_CONDITION
+from pctstats.core.lexicon import COMPARISON, NEW_STUDY, OTHER_CONDITION
+from pctstats.core.number_words import ONE_IN, ONE_IN_NOUNS
 from pctstats.text.caseless import Caseless, lower_case
 
 PATTERNS = {

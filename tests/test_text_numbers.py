@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pctstats.core.lexicon import FRACTIONS, QUALIFIERS
+from pctstats.core.number_words import FRACTIONS, QUALIFIERS
 from pctstats.text.numbers import find_numbers
 from pctstats.text.sentences import split_sentences
 

@@ -8,7 +8,7 @@ are none of these (ages, years, durations, counts of countries, phone numbers, "
 out: a number becomes a claim only through its unit.
 
 Number words are read by text2num [1]_ (English, French, Spanish, Italian and Portuguese); only
-the fractions it does not read come from :data:`pctstats.core.lexicon.FRACTIONS`.
+the fractions it does not read come from :data:`pctstats.core.number_words.FRACTIONS`.
 
 References
 ----------
@@ -36,7 +36,8 @@ from typing import Final, TypeVar
 
 from text_to_num import text2num
 
-from pctstats.core.lexicon import (
+from pctstats.core.lexicon import OTHER_CONDITION, OUTCOME_PHRASES, SAMPLE_NOUNS
+from pctstats.core.number_words import (
     FRACTION_VERBS,
     FRACTIONS,
     NOT_A_CLAIM_AFTER,
@@ -45,11 +46,8 @@ from pctstats.core.lexicon import (
     NOT_A_PREVALENCE_AFTER,
     ONE_IN,
     ONE_IN_NOUNS,
-    OTHER_CONDITION,
-    OUTCOME_PHRASES,
     PERCENT_UNIT,
     QUALIFIERS,
-    SAMPLE_NOUNS,
     SAMPLE_SHARE_BEFORE,
     TIMES,
 )

@@ -35,7 +35,6 @@ import numpy as np
 
 from pctstats.audit import claim_verdict, compare_value
 from pctstats.audit.values import clear_value_cache
-from pctstats.core.lexicon import LOWER_BOUNDS, UPPER_BOUNDS
 from pctstats.core.names import (
     ACCURATE,
     DIFFERENT,
@@ -46,6 +45,7 @@ from pctstats.core.names import (
     ROUNDED,
     ROUNDED_VALUE,
 )
+from pctstats.core.number_words import LOWER_BOUNDS, UPPER_BOUNDS
 from pctstats.core.phrases import words
 from pctstats.core.rounding import DEFAULT_ROUNDING
 from pctstats.data.dataset import Dataset
