@@ -34,10 +34,16 @@ from pctstats.publish.channel import kernel_env, read_declarations
 from pctstats.publish.errors import BuildError, NotebookFailed
 from pctstats.publish.records import NotebookRun
 
-__all__ = ["CELL_TIMEOUT", "KERNEL_NAME", "check_environment", "run_notebook", "run_notebooks"]
+__all__ = [
+    "CELL_TIMEOUT", "KERNEL_NAME", "KERNEL_STARTUP_TIMEOUT", "check_environment", "run_notebook",
+    "run_notebooks",
+]
 
 #: Seconds one cell may run before the build gives up on it.
 CELL_TIMEOUT: Final = 300
+#: Seconds a kernel may take to answer its first request. nbclient's default, 60, was once too
+#: short for the first kernel of a freshly made environment on a loaded two-core machine.
+KERNEL_STARTUP_TIMEOUT: Final = 240
 #: Name of the kernelspec the build writes for each run (this interpreter's ipykernel).
 KERNEL_NAME: Final = "pctstats-build"
 #: Modules the build needs beyond the package's own dependencies (the ``notebooks`` extra).
@@ -145,6 +151,7 @@ def run_notebook(path: Path, staging: Path, timeout: int = CELL_TIMEOUT) -> Note
     specs = KernelSpecManager(kernel_dirs=[str(_write_kernelspec(workdir / "kernels"))])
     manager = AsyncKernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=specs)
     client = NotebookClient(nb, km=manager, timeout=timeout, kernel_name=KERNEL_NAME,
+                            startup_timeout=KERNEL_STARTUP_TIMEOUT,
                             allow_errors=False, record_timing=False,
                             resources={"metadata": {"path": str(workdir)}})
     start = time.perf_counter()
