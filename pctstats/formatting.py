@@ -87,6 +87,14 @@ class Fit(TypedDict, total=False):
     width: int | None
 
 
+def _check_fit(fit: Mapping[str, Any], function: str) -> None:
+    """Name an option a formatter does not take, with the ones it does (not format_rows')."""
+    unknown = sorted(set(fit) - set(Fit.__annotations__))
+    if unknown:
+        raise TypeError(f"{function}() takes no option {', '.join(map(repr, unknown))}; "
+                        f"its options are {', '.join(Fit.__annotations__)}")
+
+
 def terminal_width(fallback: int = 100) -> int:
     """The width of the terminal in characters (``$COLUMNS`` if set; ``fallback`` if unknown).
 
@@ -450,6 +458,7 @@ def format_frame(frame: pd.DataFrame, fmt: str = DEFAULT_FORMAT, **fit: Unpack[F
       },
     ...
     """
+    _check_fit(fit, "format_frame")
     pandas = _pandas()
     if pandas is None or not isinstance(frame, pandas.DataFrame):
         raise TypeError(f"frame must be a pandas DataFrame, got {type(frame).__name__}")
@@ -491,6 +500,7 @@ def format_record(record: Mapping[str, Any], fmt: str = DEFAULT_FORMAT, **fit: U
     source_id   bird2011
     n_analysed  222
     """
+    _check_fit(fit, "format_record")
     fmt = check_choice(fmt, FORMATS, "format")
     if fmt == "json":
         plain = {str(k): _plain(v) for k, v in record.items()}

@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import pctstats
+from pctstats import formatting
 from pctstats.formatting import MIN_COLUMN_WIDTH, fit_widths, format_frame
 
 
@@ -74,3 +75,12 @@ def test_claims_csv_keeps_every_quote_whole():
     db = pctstats.load()
     assert {row["claim_id"]: row["article_quote"] for row in rows} == {
         c.claim_id: c.quote for c in db.claims.values()}
+
+
+@pytest.mark.parametrize("formatter", ["format_frame", "format_record"])
+def test_an_unknown_fit_option_is_named_with_the_options_there_are(formatter):
+    table = pd.DataFrame({"a": [1]}) if formatter == "format_frame" else {"a": 1}
+    with pytest.raises(TypeError, match=rf"{formatter}\(\) takes no option 'max_widht'; "
+                                        r"its options are max_width, width"):
+        getattr(formatting, formatter)(table, max_widht=3)
+    assert "a" in getattr(formatting, formatter)(table, max_width=3, width=40)
